@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startMock } from "@csbs/mock";
-import { repoRoot } from "./openapi-ajv.js";
+import { repoRoot } from "@csbs/spec/validator";
 
 export const docsFile = resolve(repoRoot, "packages/docs/dist/index.html");
 

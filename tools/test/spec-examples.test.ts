@@ -2,7 +2,7 @@
 // response schema, parameter examples against the parameter schema, and schema-level `examples`.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadBundledSpec, specValidator } from "../src/openapi-ajv.js";
+import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
 
 const doc = loadBundledSpec();

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { repoRoot } from "../src/openapi-ajv.js";
+import { repoRoot } from "@csbs/spec/validator";
 import { expect, it } from "vitest";
 
 const redocly = resolve(createRequire(import.meta.url).resolve("@redocly/cli/package.json"), "../bin/cli.js");

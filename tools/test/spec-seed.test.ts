@@ -2,7 +2,7 @@
 // its documented type, optionality and listed values, and no field the document does not list.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadBundledSpec } from "../src/openapi-ajv.js";
+import { loadBundledSpec } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
 
 const md = readFileSync(fileURLToPath(new URL("../../spec/source/querying-all-backups.md", import.meta.url)), "utf8");

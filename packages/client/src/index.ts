@@ -11,8 +11,8 @@ export interface CsbsClientOptions {
   baseUrl: string;
   /** The project whose backups are listed. */
   projectId: string;
-  /** An IAM user token, sent as X-Auth-Token. */
-  token: string;
+  /** How requests authenticate: an IAM user token, sent as X-Auth-Token. */
+  auth: { token: string };
   /** A fetch implementation; default: the global fetch. */
   fetch?: typeof globalThis.fetch;
 }
@@ -47,14 +47,17 @@ export interface CsbsClient {
 }
 
 export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
-  for (const key of ["baseUrl", "projectId", "token"] as const) {
+  for (const key of ["baseUrl", "projectId"] as const) {
     if (typeof options?.[key] !== "string" || options[key].length === 0) {
       throw new CsbsError(`createCsbsClient: "${key}" must be a non-empty string`);
     }
   }
+  if (typeof options.auth?.token !== "string" || options.auth.token.length === 0) {
+    throw new CsbsError('createCsbsClient: "auth.token" must be a non-empty string');
+  }
   const raw = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    headers: { "X-Auth-Token": options.token },
+    headers: { "X-Auth-Token": options.auth.token },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const projectId = options.projectId;

@@ -6,7 +6,7 @@ const projectId = "0b4ea3bd1e8047b3b7fcbb4bbc8e7e63";
 
 describe("listCheckpointItems against the Prism mock", () => {
   it("returns the typed body of a 200", async () => {
-    const csbs = createCsbsClient({ baseUrl, projectId, token: "token-123" });
+    const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "token-123" } });
     const body = await csbs.listCheckpointItems({ status: "available", limit: 2, sort: "created_at:desc,name" });
     const [item] = body.checkpoint_items;
     expect(item?.id).toBe("90c1d5fa-1b9f-4aeb-b2f4-81c806e98190");
@@ -22,7 +22,7 @@ describe("listCheckpointItems against the Prism mock", () => {
       request.headers.delete("X-Auth-Token");
       return fetch(request);
     };
-    const csbs = createCsbsClient({ baseUrl, projectId, token: "t", fetch: withoutToken });
+    const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "t" }, fetch: withoutToken });
     const error = await csbs.listCheckpointItems().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsbsApiError);
     expect(error).toMatchObject({ status: 401, code: "APIGW.0301" });
@@ -41,7 +41,7 @@ describe("listCheckpointItems against the Prism mock", () => {
   ];
   it.each(badQueries)("throws a CsbsApiError 400 with the CSBS body for %s", async (_, query) => {
     expect(longSort).toHaveLength(256);
-    const csbs = createCsbsClient({ baseUrl, projectId, token: "token-123" });
+    const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "token-123" } });
     const error = await csbs.listCheckpointItems(query as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsbsApiError);
     expect(error).toMatchObject({ status: 400, code: "CSBS.9001" });
@@ -49,7 +49,7 @@ describe("listCheckpointItems against the Prism mock", () => {
   });
 
   it("accepts a 255-character sort (the documented maximum)", async () => {
-    const csbs = createCsbsClient({ baseUrl, projectId, token: "token-123" });
+    const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "token-123" } });
     const sort = `status${",id".repeat(83)}`;
     expect(sort).toHaveLength(255);
     await expect(csbs.listCheckpointItems({ sort })).resolves.toHaveProperty("checkpoint_items");
@@ -57,8 +57,12 @@ describe("listCheckpointItems against the Prism mock", () => {
 });
 
 describe("createCsbsClient", () => {
-  it.each(["baseUrl", "projectId", "token"])("rejects a missing %s with a CsbsError", (key) => {
-    const options = { baseUrl: "http://127.0.0.1:1", projectId: "p", token: "t", [key]: "" };
+  it.each([
+    ["baseUrl", { baseUrl: "" }],
+    ["projectId", { projectId: "" }],
+    ["auth.token", { auth: { token: "" } }],
+  ])("rejects a missing %s with a CsbsError", (key, override) => {
+    const options = { baseUrl: "http://127.0.0.1:1", projectId: "p", auth: { token: "t" }, ...override };
     expect(() => createCsbsClient(options)).toThrow(CsbsError);
     expect(() => createCsbsClient(options)).toThrow(key);
   });

@@ -2,7 +2,7 @@
 import type { CheckpointItem } from "@csbs/types";
 import { createCsbsClient } from "../src/index.js";
 
-const csbs = createCsbsClient({ baseUrl: "http://127.0.0.1:4010", projectId: "p", token: "t" });
+const csbs = createCsbsClient({ baseUrl: "http://127.0.0.1:4010", projectId: "p", auth: { token: "t" } });
 
 export async function typed() {
   const body = await csbs.listCheckpointItems({ status: "available", limit: 10, all_tenants: true });

@@ -11,7 +11,7 @@ import addFormatsModule from "ajv-formats";
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
-export const repoRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const repoRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const bundledSpecPath: string = resolve(repoRoot, "spec/dist/openapi.json");
 
 export type OpenApiDocument = {
