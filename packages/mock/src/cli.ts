@@ -32,6 +32,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
+// Handlers go in before Prism starts, so a Ctrl-C during start-up still stops it.
+let stop: (() => Promise<void>) | undefined;
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  if (!stop) return; // still starting: stopped below, as soon as Prism is up
+  await stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
 try {
   const mock = await startMock({
     host,
@@ -40,14 +53,13 @@ try {
     ...(values.dynamic ? { seed: values.seed ?? "csbs" } : {}),
     stdio: "inherit",
   });
-  console.log(`\nCSBS mock listening on ${mock.url}`);
-  console.log(`  curl -H 'X-Auth-Token: any' ${mock.url}/v1/my-project/checkpoint_items`);
-  const shutdown = async () => {
+  stop = () => mock.stop();
+  if (stopping) {
     await mock.stop();
     process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  }
+  console.log(`\nCSBS mock listening on ${mock.url}`);
+  console.log(`  curl -H 'X-Auth-Token: any' ${mock.url}/v1/my-project/checkpoint_items`);
 } catch (error) {
   console.error(error instanceof MockStartError ? `csbs-mock: ${error.message}` : error);
   process.exit(1);

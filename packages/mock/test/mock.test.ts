@@ -62,7 +62,7 @@ describe("csbs-mock (the CLI behind `pnpm mock`)", () => {
     const child = spawn(process.execPath, [cli, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (c) => (out += c));
-    await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain(`http://127.0.0.1:${port}`);
+    await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain(`CSBS mock listening on http://127.0.0.1:${port}`);
     expect(await isOpen(port)).toBe(true);
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     child.kill("SIGTERM");
