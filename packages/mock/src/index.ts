@@ -71,7 +71,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port === 0 ? await freePort(host) : (options.port ?? DEFAULT_PORT);
   const args = [prismEntry(), "mock", specPath, "--host", host, "--port", String(port)];
-  if (options.dynamic) args.push("--dynamic");
+  // fillProperties false: json-schema-faker adds no property the spec does not list.
+  if (options.dynamic) args.push("--dynamic", "--json-schema-faker-fillProperties", "false");
   if (options.seed !== undefined) args.push("--seed", options.seed);
 
   const inherit = options.stdio === "inherit";
