@@ -9,7 +9,9 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import addFormatsModule from "ajv-formats";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+type FormatsPlugin = typeof addFormatsModule.default;
+const addFormats: FormatsPlugin =
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 export const repoRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const bundledSpecPath: string = resolve(repoRoot, "spec/dist/openapi.json");
