@@ -3,17 +3,17 @@
  * `pnpm mock` / `csbs-mock`: serve the CSBS spec with Prism until Ctrl-C or SIGTERM.
  *   --host H      (or CSBS_MOCK_HOST)  default 127.0.0.1
  *   --port N      (or CSBS_MOCK_PORT)  default 4010
- *   --dynamic     generate bodies from the schemas instead of the spec's examples
- *   --seed S      seed for --dynamic (default "csbs"), so runs repeat
+ *   --dynamic     generate bodies from the schemas instead of the spec's examples (or CSBS_MOCK_DYNAMIC=1)
+ *   --seed S      seed for --dynamic (default "csbs", or CSBS_MOCK_SEED), so runs repeat
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_HOST, DEFAULT_PORT, MockStartError, startMock } from "./index.js";
+import { DEFAULT_HOST, DEFAULT_PORT, MockStartError, scenarios, startMock } from "./index.js";
 
 const { values } = parseArgs({
   options: {
     host: { type: "string" },
     port: { type: "string" },
-    dynamic: { type: "boolean", default: false },
+    dynamic: { type: "boolean", default: process.env.CSBS_MOCK_DYNAMIC === "1" },
     seed: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -31,6 +31,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`csbs-mock: --port must be an integer from 0 to 65535, got "${portText}"`);
   process.exit(2);
 }
+
+const seed = values.seed ?? process.env.CSBS_MOCK_SEED ?? "csbs";
 
 // Handlers go in before Prism starts, so a Ctrl-C during start-up still stops it.
 let stop: (() => Promise<void>) | undefined;
@@ -50,7 +52,7 @@ try {
     host,
     port,
     dynamic: values.dynamic,
-    ...(values.dynamic ? { seed: values.seed ?? "csbs" } : {}),
+    ...(values.dynamic ? { seed } : {}),
     stdio: "inherit",
   });
   stop = () => mock.stop();
@@ -58,8 +60,13 @@ try {
     await mock.stop();
     process.exit(0);
   }
-  console.log(`\nCSBS mock listening on ${mock.url}`);
+  const { examples, codes } = scenarios();
+  const mode = values.dynamic ? `dynamic data, seed "${seed}"` : "the spec's examples";
+  console.log(`\nCSBS mock listening on ${mock.url} (${mode})`);
   console.log(`  curl -H 'X-Auth-Token: any' ${mock.url}/v1/my-project/checkpoint_items`);
+  console.log(`  scenarios: -H 'Prefer: example=NAME'   ${examples.join(", ")}`);
+  console.log(`  errors:    -H 'Prefer: code=NNN'       ${codes.filter((c) => c !== "200").join(", ")}`);
+  console.log("  generated: -H 'Prefer: dynamic=true'   (or start with --dynamic --seed S)");
 } catch (error) {
   console.error(error instanceof MockStartError ? `csbs-mock: ${error.message}` : error);
   process.exit(1);

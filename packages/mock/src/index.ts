@@ -1,13 +1,20 @@
 /**
  * @csbs/mock: the Prism mock of the CSBS API, served from the bundled spec that ships in this package.
  *
- * Prism runs as a child process (Node running Prism's own CLI entry), so stopping the mock is stopping one PID.
+ * Prism runs as a child process (Node running Prism's own CLI entry) on a private loopback port. In front of it, on
+ * the public port, a small node:http proxy answers 400 for the malformed queries Prism lets through (empty values,
+ * integers like `1e3`, see strict.ts) and passes everything else on untouched. `stop()` stops both.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Agent, type IncomingMessage, type ServerResponse, createServer as createHttpServer, request } from "node:http";
 import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { queryParameters, queryViolations } from "./strict.js";
+
+export { queryParameters, queryViolations, type QueryParameter, type Violation } from "./strict.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 4010;
@@ -28,6 +35,11 @@ export interface MockOptions {
   stdio?: "inherit" | "pipe";
   /** How long to wait for Prism to listen, in ms. Default 30 000. */
   startTimeoutMs?: number;
+  /**
+   * Answer 400 for the malformed queries Prism accepts (empty values, non-decimal integers). Default true; false
+   * serves Prism as it is, on the public port.
+   */
+  strict?: boolean;
 }
 
 export interface MockServer {
@@ -35,6 +47,7 @@ export interface MockServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
+  /** The PID of the Prism process. */
   readonly pid: number;
   /** What Prism printed so far (piped mode only; the last 64 KiB). */
   output(): string;
@@ -53,6 +66,24 @@ const prismEntry = (): string => {
   return join(dirname(pkgJson), bin.prism);
 };
 
+/**
+ * Loaded into Prism's process: it exits when its parent is gone (reparented), so even a parent killed with SIGKILL
+ * leaves no orphan Prism holding the port.
+ */
+const WATCHDOG = `--import=data:text/javascript,${encodeURIComponent(
+  "const p=process.ppid;setInterval(()=>{if(process.ppid!==p)process.exit(0)},500).unref();",
+)}`;
+
+/** What `Prefer` can select on the mock: the 200 answer's named examples and the documented statuses. */
+export function scenarios(): { examples: string[]; codes: string[] } {
+  const doc = JSON.parse(readFileSync(specPath, "utf8"));
+  const op = doc.paths["/v1/{project_id}/checkpoint_items"].get;
+  return {
+    examples: Object.keys(op.responses["200"]?.content?.["application/json"]?.examples ?? {}),
+    codes: Object.keys(op.responses),
+  };
+}
+
 /** Asks the OS for a free port on `host`. */
 export async function freePort(host = DEFAULT_HOST): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,49 +100,152 @@ export async function freePort(host = DEFAULT_HOST): Promise<number> {
 /** Starts Prism serving the CSBS spec and resolves once it accepts requests. */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? DEFAULT_HOST;
-  const port = options.port === 0 ? await freePort(host) : (options.port ?? DEFAULT_PORT);
-  const args = [prismEntry(), "mock", specPath, "--host", host, "--port", String(port)];
+  const strict = options.strict ?? true;
+  // Strict: Prism listens on a private loopback port and the proxy on the public one.
+  const prismHost = strict ? DEFAULT_HOST : host;
+  const prismPort = strict || options.port === 0 ? await freePort(prismHost) : (options.port ?? DEFAULT_PORT);
+  const args = [WATCHDOG, prismEntry(), "mock", specPath, "--host", prismHost, "--port", String(prismPort)];
   // fillProperties false: json-schema-faker adds no property the spec does not list.
   if (options.dynamic) args.push("--dynamic", "--json-schema-faker-fillProperties", "false");
   if (options.seed !== undefined) args.push("--seed", options.seed);
 
+  // The proxy listens first: a busy port fails before Prism starts, and Prism's log can name the public address.
+  let port = prismPort;
+  let stopProxy = async () => {};
+  if (strict) {
+    try {
+      const proxy = await startStrictProxy(host, options.port ?? DEFAULT_PORT, prismHost, prismPort);
+      port = proxy.port;
+      stopProxy = proxy.stop;
+    } catch (error) {
+      throw new MockStartError(`cannot listen on ${host}:${options.port ?? DEFAULT_PORT}: ${(error as Error).message}`);
+    }
+  }
+  const authority = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+
   const inherit = options.stdio === "inherit";
   const child: ChildProcess = spawn(process.execPath, args, {
-    stdio: inherit ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0" },
   });
   let log = "";
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-65_536);
+  const keep = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
+    // Prism names its own (private) port; the user should see the one they can call.
+    const text = chunk.toString().replaceAll(`${prismHost}:${prismPort}`, authority);
+    log = (log + text).slice(-65_536);
+    if (inherit) to.write(text);
   };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-
+  child.stdout?.on("data", keep(process.stdout));
+  child.stderr?.on("data", keep(process.stderr));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  const server: MockServer = {
-    url,
+  const stopPrism = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await waitUntilListening(prismHost, prismPort, child, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    await Promise.all([stopProxy(), stopPrism()]);
+    throw new MockStartError(`${(error as Error).message}${log ? `\nPrism said:\n${log.slice(-2_000)}` : ""}`);
+  }
+
+  return {
+    url: `http://${authority}`,
     host,
     port,
     pid: child.pid ?? -1,
     output: () => log,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
+      await Promise.all([stopProxy(), stopPrism()]);
     },
   };
-
-  try {
-    await waitUntilListening(host, port, child, options.startTimeoutMs ?? 30_000);
-  } catch (error) {
-    await server.stop();
-    throw new MockStartError(`${(error as Error).message}${log ? `\nPrism said:\n${log.slice(-2_000)}` : ""}`);
-  }
-  return server;
 }
+
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"]);
+
+/** The proxy in front of Prism: 400 for what strict.ts finds, everything else passed through. */
+async function startStrictProxy(
+  host: string,
+  port: number,
+  prismHost: string,
+  prismPort: number,
+): Promise<{ port: number; stop: () => Promise<void> }> {
+  const doc = JSON.parse(readFileSync(specPath, "utf8"));
+  const routes = queryParameters(doc);
+  const badRequest = JSON.stringify(firstExample(doc.components?.responses?.BadRequest) ?? { error_msg: "Bad Request" });
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+  const reject = (req: IncomingMessage, res: ServerResponse, violations: unknown[]) => {
+    const origin = req.headers.origin;
+    res.writeHead(400, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(badRequest),
+      "sl-violations": JSON.stringify(violations),
+      "access-control-allow-origin": origin ?? "*",
+      ...(origin ? { "access-control-allow-credentials": "true", vary: "origin" } : {}),
+      "access-control-expose-headers": "*",
+    });
+    res.end(badRequest);
+  };
+
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
+    const upstream = request(
+      { host: prismHost, port: prismPort, method: req.method, path: req.url, headers: req.headers, agent },
+      (answer) => {
+        const headers: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", (error) => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(502, { "content-type": "text/plain" }).end(`mock: Prism did not answer (${error.message})\n`);
+    });
+    req.pipe(upstream);
+  };
+
+  const server = createHttpServer((req, res) => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const hasCredentials = Boolean(req.headers["x-auth-token"] || req.headers.authorization);
+    // Without credentials Prism answers 401 first, as API Gateway does; with them, query errors come before the rest.
+    if (req.method === "GET" && q >= 0 && hasCredentials) {
+      const pathname = url.slice(0, q);
+      const route = routes.find((r) => r.path.test(pathname));
+      const violations = route ? queryViolations(url.slice(q + 1), route.parameters) : [];
+      if (violations.length > 0) return reject(req, res, violations);
+    }
+    forward(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return {
+    port: typeof address === "object" && address ? address.port : port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}
+
+const firstExample = (response: any): unknown => {
+  const examples = response?.content?.["application/json"]?.examples ?? {};
+  const first: any = Object.values(examples)[0];
+  return first?.value;
+};
 
 /** Polls until Prism accepts TCP connections; fails early if the process exits. */
 async function waitUntilListening(host: string, port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
