@@ -1,0 +1,68 @@
+// `pnpm bench`: per-request cost of raw fetch, bare openapi-fetch and listCheckpointItems on one loopback server
+// returning the seed's example, then the peak heap growth of iterating 200,000 items over 200 pages.
+// Run with --expose-gc (see package.json). A benchmark, not a test: it prints figures and asserts nothing.
+import { fork } from "node:child_process";
+import type { paths } from "@csbs/types";
+import createClient from "openapi-fetch";
+import { createCsbsClient } from "../dist/index.js";
+
+const child = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit", execArgv: [] });
+const port = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
+const baseUrl = `http://127.0.0.1:${port}`;
+const projectId = "0b4ea3bd1e8047b3b7fcbb4bbc8e7e63";
+const token = "bench-token";
+const path = "/v1/{project_id}/checkpoint_items";
+
+const bare = createClient<paths>({ baseUrl, headers: { "X-Auth-Token": token } });
+const csbs = createCsbsClient({ baseUrl, projectId, auth: { token } });
+const url = `${baseUrl}/v1/${projectId}/checkpoint_items`;
+
+const variants: [string, () => Promise<unknown>][] = [
+  ["raw fetch", async () => (await fetch(url, { headers: { "X-Auth-Token": token } })).json()],
+  ["openapi-fetch", async () => (await bare.GET(path, { params: { path: { project_id: projectId } } })).data],
+  ["listCheckpointItems", () => csbs.listCheckpointItems()],
+];
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20_000);
+const WARMUP = 2_000;
+const samples = variants.map(() => [] as number[]);
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  // Interleaved, rotating the order each round, so drift (GC, JIT, sockets) hits every variant alike.
+  for (let k = 0; k < variants.length; k++) {
+    const v = (round + k) % variants.length;
+    const start = process.hrtime.bigint();
+    await variants[v]![1]();
+    const elapsed = Number(process.hrtime.bigint() - start) / 1_000;
+    if (round >= WARMUP) samples[v]!.push(elapsed);
+  }
+}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+};
+const [rawMs, bareMs, clientMs] = samples.map(median) as [number, number, number];
+console.log(`median per request over ${ROUNDS} requests each (loopback, seed example, keep-alive):`);
+for (const [i, [name]] of variants.entries()) console.log(`  ${name.padEnd(20)} ${[rawMs, bareMs, clientMs][i]!.toFixed(1)} µs`);
+console.log(`  openapi-fetch / raw fetch:             ${(bareMs / rawMs).toFixed(3)}×`);
+console.log(`  listCheckpointItems / raw fetch:       ${(clientMs / rawMs).toFixed(3)}×`);
+console.log(`  listCheckpointItems / openapi-fetch:   ${(clientMs / bareMs).toFixed(3)}× (client layer: ${((clientMs / bareMs - 1) * 100).toFixed(1)} %, budget 10 %)`);
+
+// Streaming: 200,000 items over 200 pages of 1,000; sample the heap after every page.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const baseline = process.memoryUsage().heapUsed;
+let peak = baseline;
+let count = 0;
+let pages = 0;
+const started = performance.now();
+for await (const page of csbs.pages({ limit: 1_000 })) {
+  count += page.items.length;
+  pages++;
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+}
+const seconds = (performance.now() - started) / 1_000;
+console.log(
+  `iterated ${count} items over ${pages} pages in ${seconds.toFixed(1)} s: peak heap growth ${((peak - baseline) / 2 ** 20).toFixed(1)} MB (target < 50 MB)${gc ? "" : " (run with --expose-gc for a clean baseline)"}`,
+);
+child.disconnect();
+child.kill();

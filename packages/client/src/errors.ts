@@ -1,0 +1,86 @@
+import type { ErrorBody } from "@csbs/types";
+
+/** Base class of every error this client throws (except the caller's own AbortError, which passes through). */
+export class CsbsError extends Error {
+  override name = "CsbsError";
+  /** JSON.stringify(error): its fields and message (never a secret: those are redacted before an error is made). */
+  toJSON(): Record<string, unknown> {
+    return { ...this, message: this.message };
+  }
+}
+
+/** The API answered with an error status. `status`, `code` (error_code), `message` (error_msg), `requestId`. */
+export class CsbsApiError extends CsbsError {
+  override name = "CsbsApiError";
+  /** The CSBS error code, e.g. "CSBS.9001" or "APIGW.0301"; undefined when the body is not a CSBS error body. */
+  readonly code: string | undefined;
+  /** From the X-Request-Id header, or `request_id` in the body. */
+  readonly requestId: string | undefined;
+
+  constructor(
+    /** The HTTP status. */
+    readonly status: number,
+    /** The parsed CSBS error body, or the raw text when it was not JSON (an HTML page from a gateway). */
+    readonly body: ErrorBody | string | undefined,
+    /** The response headers. */
+    readonly headers: Headers = new Headers(),
+  ) {
+    const json = body && typeof body === "object" ? body : undefined;
+    const text = typeof body === "string" ? body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim() : "";
+    super(
+      typeof json?.error_msg === "string"
+        ? json.error_msg
+        : `HTTP ${status}${text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : ""}`,
+    );
+    this.code = typeof json?.error_code === "string" ? json.error_code : undefined;
+    this.requestId = headers.get("x-request-id") ?? (typeof json?.request_id === "string" ? json.request_id : undefined);
+  }
+}
+
+/** 400: invalid request parameters (CSBS.9001). Never retried. */
+export class BadRequestError extends CsbsApiError {
+  override name = "BadRequestError";
+}
+/** 401: the token is missing, expired or invalid, or the AK/SK signature does not verify. Never retried. */
+export class AuthenticationError extends CsbsApiError {
+  override name = "AuthenticationError";
+}
+/** 403: no permission for this query (e.g. all_tenants without admin rights). Never retried. */
+export class PermissionDeniedError extends CsbsApiError {
+  override name = "PermissionDeniedError";
+}
+/** 404: not found, e.g. an unknown project_id. Never retried. */
+export class NotFoundError extends CsbsApiError {
+  override name = "NotFoundError";
+}
+/** 500: service internal error. Retried. */
+export class InternalServerError extends CsbsApiError {
+  override name = "InternalServerError";
+}
+/** 503: service unavailable. Retried, honouring Retry-After. */
+export class ServiceUnavailableError extends CsbsApiError {
+  override name = "ServiceUnavailableError";
+}
+
+/** The request did not get an HTTP answer: DNS, refused or reset connection, TLS, a body cut short. */
+export class CsbsConnectionError extends CsbsError {
+  override name = "CsbsConnectionError";
+}
+
+/** An attempt took longer than `timeoutMs` (the last of them, once retries are spent). */
+export class CsbsTimeoutError extends CsbsConnectionError {
+  override name = "CsbsTimeoutError";
+}
+
+const byStatus: Record<number, typeof CsbsApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  500: InternalServerError,
+  503: ServiceUnavailableError,
+};
+
+/** The typed error of an error status: a documented status gets its subclass, any other a plain CsbsApiError. */
+export const apiError = (status: number, body: ErrorBody | string | undefined, headers: Headers): CsbsApiError =>
+  new (byStatus[status] ?? CsbsApiError)(status, body, headers);

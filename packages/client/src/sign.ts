@@ -1,0 +1,80 @@
+/**
+ * Huawei Cloud API Gateway AK/SK signing (SDK-HMAC-SHA256), with WebCrypto only: runs in browsers and Node >= 20.
+ */
+const ALGORITHM = "SDK-HMAC-SHA256";
+/** Hex SHA-256 of the empty body. */
+const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const utf8 = new TextEncoder();
+
+const hex = (buffer: ArrayBuffer): string => {
+  let out = "";
+  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, "0");
+  return out;
+};
+
+const sha256Hex = async (data: string | ArrayBuffer): Promise<string> =>
+  hex(await crypto.subtle.digest("SHA-256", typeof data === "string" ? utf8.encode(data) : data));
+
+/** RFC 3986 percent-encoding: everything but A–Z a–z 0–9 - _ . ~ */
+export const rfc3986 = (text: string): string =>
+  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const decode = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** X-Sdk-Date: UTC `YYYYMMDDTHHMMSSZ`. */
+export const sdkDate = (date: Date): string => date.toISOString().replace(/[-:]|\.\d+/g, "");
+
+/** The canonical request: method, URI, query, headers, signed-header list, body hash. */
+export function canonicalRequest(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  bodyHash: string = EMPTY_BODY_SHA256,
+): { canonical: string; signedHeaders: string } {
+  let uri = url.pathname
+    .split("/")
+    .map((segment) => rfc3986(decode(segment)))
+    .join("/");
+  if (!uri.endsWith("/")) uri += "/";
+  const query = [...url.searchParams]
+    .map(([key, value]) => [rfc3986(key), rfc3986(value)] as const)
+    .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`)
+    .join("&");
+  const lower: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) lower[name.toLowerCase()] = value.trim();
+  lower.host ??= url.host;
+  const names = Object.keys(lower).sort();
+  const signedHeaders = names.join(";");
+  const canonicalHeaders = names.map((name) => `${name}:${lower[name]}\n`).join("");
+  return {
+    canonical: [method.toUpperCase(), uri, query, canonicalHeaders, signedHeaders, bodyHash].join("\n"),
+    signedHeaders,
+  };
+}
+
+/**
+ * A signer for one key pair. The returned function signs a request whose headers (any case) include `X-Sdk-Date`
+ * and answers the `Authorization` header value. `host` is taken from the URL unless given.
+ */
+export function createSigner(accessKey: string, secretKey: string) {
+  let key: Promise<CryptoKey> | undefined;
+  return async (method: string, url: string | URL, headers: Record<string, string>, body?: ArrayBuffer) => {
+    key ??= crypto.subtle.importKey("raw", utf8.encode(secretKey), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+    ]);
+    const date = Object.entries(headers).find(([name]) => name.toLowerCase() === "x-sdk-date")?.[1];
+    if (!date) throw new TypeError("AK/SK signing needs an X-Sdk-Date header");
+    const bodyHash = body && body.byteLength > 0 ? await sha256Hex(body) : EMPTY_BODY_SHA256;
+    const { canonical, signedHeaders } = canonicalRequest(method, new URL(url), headers, bodyHash);
+    const toSign = `${ALGORITHM}\n${date.trim()}\n${await sha256Hex(canonical)}`;
+    const signature = hex(await crypto.subtle.sign("HMAC", await key, utf8.encode(toSign)));
+    return `${ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  };
+}
