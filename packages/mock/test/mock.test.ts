@@ -2,8 +2,22 @@
 import { spawn } from "node:child_process";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
+import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, type MockServer, startMock } from "../src/index.js";
+import { freePort, type MockServer, scenarios, startMock } from "../src/index.js";
+
+const doc = loadBundledSpec();
+const validator = specValidator(doc);
+const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
+const deref = (node: any): any =>
+  node?.$ref ? deref(node.$ref.slice(2).split("/").reduce((o: any, k: string) => o[k], doc)) : node;
+const examplesOf = (status: string): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries<any>(deref(operation.responses[status]).content["application/json"].examples).map(([k, v]) => [
+      k,
+      deref(v).value,
+    ]),
+  );
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -43,6 +57,107 @@ describe("the mock", () => {
     const res = await list(`?${query}`);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error_code: "CSBS.9001", error_msg: "Invalid request parameters." });
+  });
+});
+
+describe("scenarios: Prefer: example=NAME", () => {
+  const examples = examplesOf("200");
+
+  it("has the scenarios frontend developers need, each valid against the schema", () => {
+    expect(Object.keys(examples)).toEqual(
+      expect.arrayContaining(["available", "empty", "failed", "replicating", "tagged", "multi"]),
+    );
+    for (const [name, value] of Object.entries(examples)) {
+      expect(validator.errors("#/components/schemas/CheckpointItemList", value), name).toEqual([]);
+    }
+    expect(scenarios().examples).toEqual(Object.keys(examples));
+  });
+
+  it("the scenarios say what their names promise", () => {
+    const items = (name: string) => (examples[name] as { checkpoint_items: any[] }).checkpoint_items;
+    expect(items("empty")).toEqual([]);
+    expect(items("failed")[0]).toMatchObject({ status: "error", extend_info: { fail_op: expect.stringMatching(/./) } });
+    expect(items("failed")[0].extend_info.fail_code).toMatchObject({ Code: expect.any(Number) });
+    expect(items("failed")[0].extend_info.fail_reason).not.toBe("");
+    expect(items("replicating")[0].extend_info).toMatchObject({ copy_status: "copying" });
+    expect(items("replicating")[0].extend_info.progress).toBeLessThan(100);
+    expect(items("tagged")[0].tags.length).toBeGreaterThan(0);
+    expect(items("tagged")[0].description).toMatch(/./);
+    expect(new Set(items("multi").map((i) => i.status)).size).toBeGreaterThan(2);
+    expect(new Set(items("multi").map((i) => i.resource_type)).size).toBeGreaterThan(1);
+    for (const [name, value] of Object.entries(examples)) {
+      const list = (value as { checkpoint_items: any[] }).checkpoint_items;
+      expect(new Set(list.map((i) => i.id)).size, `${name}: unique ids`).toBe(list.length);
+      for (const item of list) expect(item.created_at <= item.updated_at, `${name} ${item.id}: created <= updated`).toBe(true);
+    }
+  });
+
+  it.each(Object.keys(examples))("answers the %s example", async (name) => {
+    const res = await list("", { "X-Auth-Token": "any", Prefer: `example=${name}` });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(examples[name]);
+  });
+});
+
+describe("errors: Prefer: code=NNN", () => {
+  const codes = Object.keys(operation.responses).filter((c) => c !== "200");
+
+  it("covers every documented error status", () => {
+    expect(codes.sort()).toEqual(["400", "401", "403", "404", "500", "503"]);
+  });
+
+  it.each(codes)("answers %s with the CSBS error body of the spec", async (code) => {
+    const res = await list("", { "X-Auth-Token": "any", Prefer: `code=${code}` });
+    expect(res.status).toBe(Number(code));
+    const body = await res.json();
+    expect(Object.values(examplesOf(code))).toContainEqual(body);
+    expect(validator.errors("#/components/schemas/ErrorBody", body)).toEqual([]);
+  });
+});
+
+describe("strict queries (what Prism alone lets through)", () => {
+  it.each(["limit=", "status=", "name=", "all_tenants", "limit=1e3", "limit=0x10", "offset=01", "limit=+5", "az=%ZZ"])(
+    "answers 400 with the CSBS error body and says why in sl-violations for %s",
+    async (query) => {
+      const res = await list(`?${query}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error_code: "CSBS.9001", error_msg: "Invalid request parameters." });
+      expect(JSON.parse(res.headers.get("sl-violations") ?? "[]")).toHaveLength(1);
+    },
+  );
+
+  it("still answers 401 first when the token is missing, and ignores unknown parameters", async () => {
+    expect((await list("?limit=", {})).status).toBe(401);
+    expect((await list("?unknown=&limit=10&offset=0")).status).toBe(200);
+  });
+});
+
+describe("dynamic mode (--dynamic --seed)", () => {
+  const fetchBody = async (m: MockServer, headers: Record<string, string> = {}) =>
+    (await fetch(`${m.url}/v1/p/checkpoint_items?limit=5`, { headers: { "X-Auth-Token": "any", ...headers } })).json();
+
+  it("is repeatable for a seed, different for another, schema-valid and invents no field", async () => {
+    const [a, b, c] = await Promise.all([
+      startMock({ port: 0, dynamic: true, seed: "alpha" }),
+      startMock({ port: 0, dynamic: true, seed: "alpha" }),
+      startMock({ port: 0, dynamic: true, seed: "beta" }),
+    ]);
+    try {
+      const [a1, a2, b1, c1] = [await fetchBody(a), await fetchBody(a), await fetchBody(b), await fetchBody(c)];
+      expect(a1).toEqual(a2); // same server, same seed
+      expect(b1).toEqual(a1); // another run, same seed
+      expect(c1).not.toEqual(a1);
+      for (const body of [a1, c1]) {
+        // additionalProperties: false everywhere in CheckpointItemList: an invented field fails here
+        expect(validator.errors("#/components/schemas/CheckpointItemList", body)).toEqual([]);
+        expect(body.checkpoint_items.length).toBeGreaterThan(0);
+        expect(body.checkpoint_items[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      }
+      // A named scenario still answers its example in dynamic mode.
+      expect(await fetchBody(a, { Prefer: "example=empty" })).toEqual({ checkpoint_items: [] });
+    } finally {
+      await Promise.all([a.stop(), b.stop(), c.stop()]);
+    }
   });
 });
 
