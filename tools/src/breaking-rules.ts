@@ -1,0 +1,362 @@
+/**
+ * The breaking-change rules: a structural diff of two bundled OpenAPI 3.1 documents, from the point of view of a
+ * consumer that pinned the old one.
+ *
+ * Requests flow from the consumer to the API: the new spec must accept every request the old one accepted (no
+ * removed or newly required parameter, no narrowed enum, no tighter bound or pattern). Responses flow back: every
+ * response the new spec allows must still be one the old one allowed, and every field the consumer read must still be
+ * there (no removed field, no field made optional, no new enum value, no removed status code). A changed `type` or
+ * `format` is breaking in either direction. The TypeScript judge (breaking-types.ts) checks the same contracts on the
+ * generated types; these rules also cover what types cannot show (bounds, patterns, formats, status codes, names).
+ */
+
+export type Severity = "breaking" | "additive";
+
+export interface Change {
+  severity: Severity;
+  /** Where: "GET /v1/{project_id}/checkpoint_items" or "spec". */
+  where: string;
+  /** What changed, in one sentence, naming the parameter or field. */
+  message: string;
+}
+
+type Json = Record<string, unknown>;
+export type OpenApiDoc = { info?: { version?: string }; paths?: Record<string, Json>; [k: string]: unknown };
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : JSON.stringify(v));
+const list = (vs: unknown[]) => vs.map(show).join(", ");
+
+/** Follows local `$ref`s (`#/...`), merging sibling keywords (OpenAPI 3.1 allows `description` beside `$ref`). */
+function deref(doc: OpenApiDoc, node: unknown, seen: string[] = []): { node: Json; refs: string[] } {
+  let cur: unknown = node;
+  const refs = [...seen];
+  let siblings: Json = {};
+  while (isObj(cur) && typeof cur.$ref === "string") {
+    const ref = cur.$ref;
+    if (!ref.startsWith("#/")) throw new Error(`external $ref ${ref} in a bundled spec`);
+    if (refs.includes(ref)) break;
+    refs.push(ref);
+    const { $ref: _, ...rest } = cur;
+    siblings = { ...rest, ...siblings };
+    let target: unknown = doc;
+    for (const part of ref.slice(2).split("/")) {
+      target = isObj(target) ? target[part.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined;
+    }
+    if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
+    cur = target;
+  }
+  return { node: { ...(isObj(cur) ? cur : {}), ...siblings }, refs };
+}
+
+type Direction = "request" | "response";
+
+interface Ctx {
+  oldDoc: OpenApiDoc;
+  newDoc: OpenApiDoc;
+  where: string;
+  out: Change[];
+  /** Pairs of $refs already being compared on this branch (recursive schemas). */
+  visiting: Set<string>;
+}
+
+const typesOf = (s: Json): string[] | undefined => {
+  if (s.type === undefined) return undefined;
+  return (Array.isArray(s.type) ? (s.type as string[]) : [s.type as string]).slice().sort();
+};
+const enumOf = (s: Json): unknown[] | undefined =>
+  Array.isArray(s.enum) ? s.enum : "const" in s ? [s.const] : undefined;
+const key = (v: unknown) => JSON.stringify(v);
+
+const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"] as const;
+const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"] as const;
+
+function compareSchema(ctx: Ctx, oldRaw: unknown, newRaw: unknown, dir: Direction, label: string): void {
+  const o = deref(ctx.oldDoc, oldRaw);
+  const n = deref(ctx.newDoc, newRaw);
+  const pair = `${o.refs.at(-1) ?? ""}|${n.refs.at(-1) ?? ""}|${dir}`;
+  if (o.refs.length && n.refs.length) {
+    if (ctx.visiting.has(pair)) return;
+    ctx.visiting.add(pair);
+  }
+  try {
+    compareResolved(ctx, o.node, n.node, dir, label);
+  } finally {
+    if (o.refs.length && n.refs.length) ctx.visiting.delete(pair);
+  }
+}
+
+function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Direction, label: string): void {
+  const breaking = (message: string) => ctx.out.push({ severity: "breaking", where: ctx.where, message });
+  const additive = (message: string) => ctx.out.push({ severity: "additive", where: ctx.where, message });
+
+  // A changed type (or format) is breaking anywhere.
+  const ot = typesOf(o);
+  const nt = typesOf(n);
+  if (key(ot) !== key(nt)) {
+    breaking(`${label}: type changed from ${ot ? ot.join(" | ") : "(any)"} to ${nt ? nt.join(" | ") : "(any)"}`);
+    return; // everything below is about values of the old type
+  }
+  if (o.format !== n.format) {
+    breaking(`${label}: format changed from ${o.format ?? "(none)"} to ${n.format ?? "(none)"}`);
+  }
+
+  // Enums.
+  const oe = enumOf(o);
+  const ne = enumOf(n);
+  if (key(oe) !== key(ne)) {
+    const oldSet = new Set((oe ?? []).map(key));
+    const newSet = new Set((ne ?? []).map(key));
+    const added = (ne ?? []).filter((v) => !oldSet.has(key(v)));
+    const removed = (oe ?? []).filter((v) => !newSet.has(key(v)));
+    if (dir === "request") {
+      if (ne && !oe) breaking(`${label}: now restricted to the values ${list(ne)} (enum added)`);
+      else if (removed.length) breaking(`${label}: enum narrowed, no longer accepts ${list(removed)}`);
+      if (oe && !ne) additive(`${label}: any value is accepted now (enum removed)`);
+      else if (oe && added.length) additive(`${label}: enum accepts new values ${list(added)}`);
+    } else {
+      if (oe && !ne) breaking(`${label}: enum removed, any value may come back now (was ${list(oe)})`);
+      if (oe && ne && added.length) {
+        breaking(`${label}: new value(s) ${list(added)} in a response enum (breaks consumers' exhaustive switches)`);
+      }
+      if (oe && ne && removed.length) {
+        breaking(
+          `${label}: value(s) ${list(removed)} removed from a response enum (consumers' \`case\` no longer compiles)`,
+        );
+      }
+      if (ne && !oe) additive(`${label}: documented as one of ${list(ne)} (enum added to a response)`);
+    }
+  }
+
+  // Bounds and patterns: tighter on a request rejects values that were valid.
+  if (dir === "request") {
+    for (const k of LOWER) {
+      const ov = o[k] as number | undefined;
+      const nv = n[k] as number | undefined;
+      if (typeof nv === "number" && (typeof ov !== "number" || nv > ov)) {
+        breaking(`${label}: tighter bound, ${k} ${typeof ov === "number" ? `raised from ${ov} ` : "added, "}to ${nv}`);
+      } else if (typeof ov === "number" && nv !== ov)
+        additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
+    }
+    for (const k of UPPER) {
+      const ov = o[k] as number | undefined;
+      const nv = n[k] as number | undefined;
+      if (typeof nv === "number" && (typeof ov !== "number" || nv < ov)) {
+        breaking(`${label}: tighter bound, ${k} ${typeof ov === "number" ? `lowered from ${ov} ` : "added, "}to ${nv}`);
+      } else if (typeof ov === "number" && nv !== ov)
+        additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
+    }
+    if (typeof n.pattern === "string" && n.pattern !== o.pattern) {
+      breaking(
+        `${label}: pattern ${typeof o.pattern === "string" ? `changed from /${o.pattern}/ ` : "added, "}to /${n.pattern}/`,
+      );
+    } else if (typeof o.pattern === "string" && n.pattern === undefined) additive(`${label}: pattern removed`);
+    if (typeof n.multipleOf === "number" && !(typeof o.multipleOf === "number" && o.multipleOf % n.multipleOf === 0)) {
+      breaking(`${label}: multipleOf ${o.multipleOf ?? "(none)"} → ${n.multipleOf}`);
+    }
+    if (n.uniqueItems === true && o.uniqueItems !== true) breaking(`${label}: items must now be unique`);
+    if (n.additionalProperties === false && o.additionalProperties !== false) {
+      breaking(`${label}: no longer accepts additional properties`);
+    }
+  }
+
+  // Object properties.
+  const op = isObj(o.properties) ? o.properties : {};
+  const np = isObj(n.properties) ? n.properties : {};
+  const oreq = new Set(Array.isArray(o.required) ? (o.required as string[]) : []);
+  const nreq = new Set(Array.isArray(n.required) ? (n.required as string[]) : []);
+  for (const name of Object.keys(op)) {
+    const sub = `${label}.${name}`;
+    if (!(name in np)) {
+      breaking(`${sub}: ${dir} field removed`);
+      continue;
+    }
+    if (dir === "request" && nreq.has(name) && !oreq.has(name)) breaking(`${sub}: request field made required`);
+    if (dir === "response" && oreq.has(name) && !nreq.has(name)) {
+      breaking(`${sub}: response field made optional (consumers relied on it being present)`);
+    }
+    compareSchema(ctx, op[name], np[name], dir, sub);
+  }
+  for (const name of Object.keys(np)) {
+    if (name in op) continue;
+    const sub = `${label}.${name}`;
+    if (dir === "request" && nreq.has(name)) breaking(`${sub}: new required request field`);
+    else additive(`${sub}: new ${nreq.has(name) ? "" : "optional "}${dir} field`);
+  }
+
+  // Arrays, maps and compositions.
+  if (o.items !== undefined && n.items !== undefined) compareSchema(ctx, o.items, n.items, dir, `${label}[]`);
+  if (isObj(o.additionalProperties) && isObj(n.additionalProperties)) {
+    compareSchema(ctx, o.additionalProperties, n.additionalProperties, dir, `${label}{}`);
+  }
+  for (const k of ["allOf", "anyOf", "oneOf"] as const) {
+    const oa = Array.isArray(o[k]) ? (o[k] as unknown[]) : undefined;
+    const na = Array.isArray(n[k]) ? (n[k] as unknown[]) : undefined;
+    if (!oa && !na) continue;
+    if (!oa || !na || oa.length !== na.length) {
+      breaking(`${label}: ${k} changed (${oa?.length ?? 0} → ${na?.length ?? 0} schemas); review it by hand`);
+      continue;
+    }
+    for (const [i, s] of oa.entries()) compareSchema(ctx, s, na[i], dir, `${label}(${k}[${i}])`);
+  }
+}
+
+type Param = { name: string; in: string; required?: boolean; schema?: unknown; content?: Json; [k: string]: unknown };
+
+function parametersOf(doc: OpenApiDoc, pathItem: Json, op: Json): Map<string, Param> {
+  const map = new Map<string, Param>();
+  for (const raw of [
+    ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+    ...(Array.isArray(op.parameters) ? op.parameters : []),
+  ]) {
+    const p = deref(doc, raw).node as Param;
+    map.set(`${p.in}:${p.name}`, p);
+  }
+  return map;
+}
+
+const paramSchema = (p: Param): unknown =>
+  p.schema ?? (isObj(p.content) ? (Object.values(p.content)[0] as Json | undefined)?.schema : undefined);
+
+function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, newOp: Json): void {
+  const breaking = (message: string) => ctx.out.push({ severity: "breaking", where: ctx.where, message });
+  const additive = (message: string) => ctx.out.push({ severity: "additive", where: ctx.where, message });
+
+  if (oldOp.operationId !== newOp.operationId) {
+    breaking(
+      `operationId renamed from ${oldOp.operationId ?? "(none)"} to ${newOp.operationId ?? "(none)"} ` +
+        "(renames the generated type aliases and the client method)",
+    );
+  }
+
+  // Parameters.
+  const op = parametersOf(ctx.oldDoc, oldPath, oldOp);
+  const np = parametersOf(ctx.newDoc, newPath, newOp);
+  const added = [...np.keys()].filter((k) => !op.has(k));
+  for (const [k, p] of op) {
+    const q = np.get(k);
+    if (!q) {
+      const twin = added
+        .map((a) => np.get(a) as Param)
+        .find((c) => c.in === p.in && key(paramSchema(c)) === key(paramSchema(p)));
+      breaking(`${p.in} parameter \`${p.name}\` removed${twin ? ` (renamed to \`${twin.name}\`?)` : ""}`);
+      continue;
+    }
+    if (q.required === true && p.required !== true) breaking(`${p.in} parameter \`${p.name}\` made required`);
+    if (p.required === true && q.required !== true) additive(`${p.in} parameter \`${p.name}\` made optional`);
+    for (const s of ["style", "explode", "allowReserved"] as const) {
+      if (key(p[s]) !== key(q[s])) breaking(`${p.in} parameter \`${p.name}\`: serialization (${s}) changed`);
+    }
+    compareSchema(ctx, paramSchema(p), paramSchema(q), "request", `${p.in} parameter \`${p.name}\``);
+  }
+  for (const k of added) {
+    const q = np.get(k) as Param;
+    if (q.required === true) breaking(`new required ${q.in} parameter \`${q.name}\``);
+    else additive(`new optional ${q.in} parameter \`${q.name}\``);
+  }
+
+  // Request body.
+  const ob = oldOp.requestBody ? deref(ctx.oldDoc, oldOp.requestBody).node : undefined;
+  const nb = newOp.requestBody ? deref(ctx.newDoc, newOp.requestBody).node : undefined;
+  if (nb && !ob) {
+    if (nb.required === true) breaking("new required request body");
+    else additive("new optional request body");
+  } else if (ob && !nb) {
+    breaking("request body removed");
+  } else if (ob && nb) {
+    if (nb.required === true && ob.required !== true) breaking("request body made required");
+    const oc = isObj(ob.content) ? ob.content : {};
+    const nc = isObj(nb.content) ? nb.content : {};
+    for (const [type, media] of Object.entries(oc)) {
+      if (!(type in nc)) breaking(`request body media type ${type} no longer accepted`);
+      else compareSchema(ctx, (media as Json).schema, (nc[type] as Json).schema, "request", `request body (${type})`);
+    }
+  }
+
+  // Responses.
+  const or = isObj(oldOp.responses) ? oldOp.responses : {};
+  const nr = isObj(newOp.responses) ? newOp.responses : {};
+  for (const [status, raw] of Object.entries(or)) {
+    if (!(status in nr)) {
+      breaking(`documented status code ${status} removed`);
+      continue;
+    }
+    const o = deref(ctx.oldDoc, raw).node;
+    const n = deref(ctx.newDoc, nr[status]).node;
+    const oc = isObj(o.content) ? o.content : {};
+    const nc = isObj(n.content) ? n.content : {};
+    for (const [type, media] of Object.entries(oc)) {
+      if (!(type in nc)) {
+        breaking(`response ${status}: media type ${type} removed`);
+        continue;
+      }
+      compareSchema(ctx, (media as Json).schema, (nc[type] as Json).schema, "response", `response ${status} body`);
+    }
+    for (const type of Object.keys(nc)) if (!(type in oc)) additive(`response ${status}: new media type ${type}`);
+    const oh = isObj(o.headers) ? o.headers : {};
+    const nh = isObj(n.headers) ? n.headers : {};
+    for (const h of Object.keys(oh)) if (!(h in nh)) breaking(`response ${status}: header ${h} removed`);
+  }
+  for (const status of Object.keys(nr)) if (!(status in or)) additive(`new documented status code ${status}`);
+}
+
+/** Every difference between two bundled specs that a consumer can notice, breaking or additive. */
+export function diffSpecs(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Change[] {
+  const out: Change[] = [];
+  const oldPaths = oldDoc.paths ?? {};
+  const newPaths = newDoc.paths ?? {};
+  for (const [path, rawOld] of Object.entries(oldPaths)) {
+    const oldItem = deref(oldDoc, rawOld).node;
+    if (!(path in newPaths)) {
+      const ops = METHODS.filter((m) => isObj(oldItem[m])).map((m) => m.toUpperCase());
+      out.push({
+        severity: "breaking",
+        where: path,
+        message: `path removed (with ${ops.join(", ") || "no"} operations)`,
+      });
+      continue;
+    }
+    const newItem = deref(newDoc, newPaths[path]).node;
+    for (const m of METHODS) {
+      const where = `${m.toUpperCase()} ${path}`;
+      if (!isObj(oldItem[m])) {
+        if (isObj(newItem[m])) out.push({ severity: "additive", where, message: "new operation" });
+        continue;
+      }
+      if (!isObj(newItem[m])) {
+        out.push({ severity: "breaking", where, message: "operation removed" });
+        continue;
+      }
+      const ctx: Ctx = { oldDoc, newDoc, where, out, visiting: new Set() };
+      compareOperation(ctx, oldItem, oldItem[m] as Json, newItem, newItem[m] as Json);
+    }
+  }
+  for (const path of Object.keys(newPaths)) {
+    if (!(path in oldPaths)) out.push({ severity: "additive", where: path, message: "new path" });
+  }
+  return dedupe(out);
+}
+
+export function dedupe(changes: Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const k = `${c.severity}|${c.where}|${c.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The operations (path, method) two specs have in common: what the TypeScript judge compares. */
+export function commonOperations(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): { path: string; method: string }[] {
+  const out: { path: string; method: string }[] = [];
+  for (const [path, item] of Object.entries(oldDoc.paths ?? {})) {
+    const other = newDoc.paths?.[path];
+    if (!isObj(item) || !isObj(other)) continue;
+    for (const m of METHODS) if (isObj(item[m]) && isObj(other[m])) out.push({ path, method: m });
+  }
+  return out;
+}
+
+export { deref as _deref };
