@@ -185,6 +185,28 @@ describe("csbs-mock (the CLI behind `pnpm mock`)", () => {
     expect(await isOpen(port)).toBe(false); // Prism, its child, is gone too
   });
 
+  it("leaves no orphan Prism even when the process that started it is killed with SIGKILL", async () => {
+    const index = new URL("../dist/index.js", import.meta.url).href;
+    const script = `const m = await (await import(${JSON.stringify(index)})).startMock({ port: 0 });
+      console.log(JSON.stringify({ pid: m.pid, port: m.port }));`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain("}");
+    const { pid } = JSON.parse(out) as { pid: number; port: number };
+    const alive = (p: number) => {
+      try {
+        process.kill(p, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive(pid)).toBe(true);
+    child.kill("SIGKILL");
+    await expect.poll(() => alive(pid), { timeout: 5_000, interval: 100 }).toBe(false);
+  });
+
   it("rejects a bad --port with a clear message", async () => {
     const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
     const child = spawn(process.execPath, [cli, "--port", "http"], { stdio: ["ignore", "pipe", "pipe"] });
