@@ -5,9 +5,10 @@
  *   --port N      (or CSBS_MOCK_PORT)  default 4010
  *   --dynamic     generate bodies from the schemas instead of the spec's examples (or CSBS_MOCK_DYNAMIC=1)
  *   --seed S      seed for --dynamic (default "csbs", or CSBS_MOCK_SEED), so runs repeat
+ *   --log-level L Prism's log level: info (default, a line per request), warn, error, silent
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_HOST, DEFAULT_PORT, MockStartError, scenarios, startMock } from "./index.js";
+import { DEFAULT_HOST, DEFAULT_PORT, type MockOptions, MockStartError, scenarios, startMock } from "./index.js";
 
 const { values } = parseArgs({
   options: {
@@ -15,12 +16,13 @@ const { values } = parseArgs({
     port: { type: "string" },
     dynamic: { type: "boolean", default: process.env.CSBS_MOCK_DYNAMIC === "1" },
     seed: { type: "string" },
+    "log-level": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 
 if (values.help) {
-  console.log("usage: csbs-mock [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed csbs]");
+  console.log("usage: csbs-mock [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed csbs] [--log-level info|warn|silent]");
   process.exit(0);
 }
 
@@ -54,6 +56,7 @@ try {
     dynamic: values.dynamic,
     ...(values.dynamic ? { seed } : {}),
     stdio: "inherit",
+    ...(values["log-level"] ? { logLevel: values["log-level"] as MockOptions["logLevel"] } : {}),
   });
   stop = () => mock.stop();
   if (stopping) {

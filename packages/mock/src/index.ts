@@ -35,6 +35,8 @@ export interface MockOptions {
   stdio?: "inherit" | "pipe";
   /** How long to wait for Prism to listen, in ms. Default 30 000. */
   startTimeoutMs?: number;
+  /** Prism's log level: one line per request and its checks at "info" (the default), quieter at "warn". */
+  logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
   /**
    * Answer 400 for the malformed queries Prism accepts (empty values, non-decimal integers). Default true; false
    * serves Prism as it is, on the public port.
@@ -108,6 +110,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   // fillProperties false: json-schema-faker adds no property the spec does not list.
   if (options.dynamic) args.push("--dynamic", "--json-schema-faker-fillProperties", "false");
   if (options.seed !== undefined) args.push("--seed", options.seed);
+  if (options.logLevel) args.push("--verboseLevel", options.logLevel);
 
   // The proxy listens first: a busy port fails before Prism starts, and Prism's log can name the public address.
   let port = prismPort;
