@@ -4,13 +4,12 @@
  *   src/index.d.ts    friendly aliases: one per component schema, and Query/PathParams/Response per operation
  * Both files carry the GENERATED_HEADER, which the drift check relies on.
  */
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
-export const GENERATED_HEADER =
-  "// generated from spec/ by `pnpm generate` (openapi-typescript) — do not edit.\n";
+export const GENERATED_HEADER = "// generated from spec/ by `pnpm generate` (openapi-typescript) — do not edit.\n";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const bundled = resolve(root, "spec/dist/openapi.json");
@@ -58,18 +57,23 @@ export function aliasModule(spec: Spec): string {
   return `${lines.join("\n")}\n`;
 }
 
-export async function generateTypes(): Promise<string[]> {
-  const spec = JSON.parse(await readFile(bundled, "utf8")) as Spec;
-  const ast = await openapiTS(spec as never, {
+/** The generated files of @csbs/types, by name, from a bundled spec (what `pnpm generate` writes; the drift check compares). */
+export async function renderTypes(spec: Spec): Promise<[string, string][]> {
+  const ast = await openapiTS(structuredClone(spec) as never, {
     // A `default` in a response schema says what the server means when a field is absent, not that it is sent.
     defaultNonNullable: false,
   });
   const body = astToString(ast).replace(/^\/\*\*[\s\S]*?\*\/\n\n/, ""); // drop openapi-typescript's own banner
-  await mkdir(outDir, { recursive: true });
-  const files: [string, string][] = [
-    [resolve(outDir, "openapi.d.ts"), GENERATED_HEADER + "\n" + body],
-    [resolve(outDir, "index.d.ts"), aliasModule(spec)],
+  return [
+    ["openapi.d.ts", `${GENERATED_HEADER}\n${body}`],
+    ["index.d.ts", aliasModule(spec)],
   ];
+}
+
+export async function generateTypes(): Promise<string[]> {
+  const spec = JSON.parse(await readFile(bundled, "utf8")) as Spec;
+  await mkdir(outDir, { recursive: true });
+  const files = (await renderTypes(spec)).map(([name, text]) => [resolve(outDir, name), text] as const);
   for (const [file, text] of files) await writeFile(file, text);
   return files.map(([f]) => f);
 }
