@@ -50,7 +50,9 @@ describe("drift", () => {
   }, 60_000);
 
   it("a schema edit in the bundle shows in both generated files", async () => {
-    const doc = structuredClone(loadBundledSpec()) as OpenApiDoc & { components: { schemas: Record<string, unknown> } };
+    const doc = structuredClone(loadBundledSpec()) as unknown as OpenApiDoc & {
+      components: { schemas: Record<string, unknown> };
+    };
     doc.components.schemas.Region = { type: "string", description: "A region." };
     const drift = await findDrift(doc, typesDir);
     expect(drift.map((d) => d.file).sort()).toEqual([`${TYPES_DIR}/index.d.ts`, `${TYPES_DIR}/openapi.d.ts`]);
