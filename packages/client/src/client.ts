@@ -5,13 +5,20 @@ import type {
   ListCheckpointItemsResponse,
   paths,
 } from "@csbs/types";
-import createClient, { type Client } from "openapi-fetch";
+import type { Client, ClientOptions } from "openapi-fetch";
+import * as openapiFetch from "openapi-fetch";
 import { apiError, CsbsConnectionError, CsbsError, CsbsTimeoutError } from "./errors.js";
 import { type CheckpointItemPage, paginate } from "./paginate.js";
 import { backoffMs, RETRYABLE_STATUS, retryAfterMs, sleep } from "./retry.js";
 import { createSigner, sdkDate } from "./sign.js";
 
 const PATH = "/v1/{project_id}/checkpoint_items";
+
+// openapi-fetch's CJS build exports createClient as `exports.default`; a CJS bundle that imports it the Node way
+// sees the whole exports object as the default. Take the function from either shape.
+type CreateClient = <P extends {}>(options?: ClientOptions) => Client<P>;
+const fetchDefault = openapiFetch.default as CreateClient | { default: CreateClient };
+const createClient = typeof fetchDefault === "function" ? fetchDefault : fetchDefault.default;
 
 /** An IAM user token, sent as `X-Auth-Token`. */
 export interface TokenAuth {
@@ -132,8 +139,7 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
       async onRequest({ request }) {
         const signed: Record<string, string> = { "X-Sdk-Date": sdkDate(new Date(nowMs())) };
         if (securityToken) signed["X-Security-Token"] = securityToken;
-        const body = request.body ? await request.clone().arrayBuffer() : undefined;
-        const authorization = await sign(request.method, request.url, signed, body);
+        const authorization = await sign(request.method, request.url, signed);
         for (const [name, value] of Object.entries(signed)) request.headers.set(name, value);
         request.headers.set("Authorization", authorization);
       },
@@ -159,6 +165,12 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     const clean = redact(text);
     if (clean === text) return body as ErrorBody | string;
     return typeof body === "string" ? clean : JSON.parse(clean);
+  };
+
+  const scrubHeaders = (headers: Headers): Headers => {
+    const clean = new Headers();
+    for (const [name, value] of headers) clean.append(name, redact(value));
+    return clean;
   };
 
   async function send(
@@ -202,7 +214,7 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
           if (data === undefined) throw new CsbsError(`CSBS answered ${response.status} with an empty body`);
           return { data, response };
         }
-        failure = apiError(response.status, scrub(error), response.headers);
+        failure = apiError(response.status, scrub(error), scrubHeaders(response.headers));
         if (!RETRYABLE_STATUS.has(response.status)) throw failure;
         wait = retryAfterMs(response.headers.get("retry-after"), nowMs());
       } else {
@@ -211,6 +223,8 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
         if (timedOut) failure = new CsbsTimeoutError(`GET ${PATH} timed out after ${timeoutMs} ms`);
         else if (caught instanceof SyntaxError) {
           throw new CsbsError("CSBS answered a body that is not JSON", { cause: caught });
+        } else if (caught instanceof URIError) {
+          throw new CsbsError("A query value cannot be encoded", { cause: caught });
         } else {
           const reason = caught instanceof Error ? (caught.cause instanceof Error ? caught.cause : caught) : undefined;
           failure = new CsbsConnectionError(redact(`GET ${PATH} failed: ${reason?.message ?? String(caught)}`), {

@@ -4,7 +4,7 @@ import type { ErrorBody } from "@csbs/types";
 export class CsbsError extends Error {
   override name = "CsbsError";
   /** JSON.stringify(error): its fields and message (never a secret: those are redacted before an error is made). */
-  toJSON(): Record<string, unknown> {
+  toJSON(): object {
     return { ...this, message: this.message };
   }
 }

@@ -38,16 +38,15 @@ export async function* paginate(
     const { data, response, requestId } = await fetchPage(pageQuery);
     const items = data?.checkpoint_items;
     if (!Array.isArray(items)) throw new CsbsError("CSBS answered a page without checkpoint_items");
-    const last = items.length >= pageSize && items.length > 0 ? items[items.length - 1]?.id : undefined;
-    if (last !== undefined) {
+    const full = items.length > 0 && items.length >= pageSize;
+    const last = full ? items[items.length - 1]?.id : undefined;
+    if (full) {
       if (typeof last !== "string" || last === "") throw new CsbsError("CSBS answered a page whose last item has no id");
-      if (seen.has(last)) {
-        throw new CsbsError(`CSBS repeated a page (marker ${last})`);
-      }
+      if (seen.has(last)) throw new CsbsError(`CSBS repeated a page (marker ${last})`);
       seen.add(last);
     }
     yield { items, query: pageQuery, response, requestId };
-    if (last === undefined) return;
-    pageQuery = { ...rest, marker: last };
+    if (!full) return;
+    pageQuery = { ...rest, marker: last as string };
   }
 }

@@ -19,7 +19,8 @@ export function retryAfterMs(value: string | null, nowMs: number): number | unde
   let ms: number;
   if (/^\d+$/.test(text)) ms = Number(text) * 1_000;
   else {
-    const date = Date.parse(text);
+    // An HTTP date always names its month; Date.parse alone would read "1.5" or "-1" as dates.
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
     if (Number.isNaN(date)) return undefined;
     ms = Math.max(0, date - nowMs);
   }

@@ -2,8 +2,6 @@
  * Huawei Cloud API Gateway AK/SK signing (SDK-HMAC-SHA256), with WebCrypto only: runs in browsers and Node >= 20.
  */
 const ALGORITHM = "SDK-HMAC-SHA256";
-/** Hex SHA-256 of the empty body. */
-const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const utf8 = new TextEncoder();
 
 const hex = (buffer: ArrayBuffer): string => {
@@ -12,8 +10,7 @@ const hex = (buffer: ArrayBuffer): string => {
   return out;
 };
 
-const sha256Hex = async (data: string | ArrayBuffer): Promise<string> =>
-  hex(await crypto.subtle.digest("SHA-256", typeof data === "string" ? utf8.encode(data) : data));
+const sha256Hex = async (data: string): Promise<string> => hex(await crypto.subtle.digest("SHA-256", utf8.encode(data)));
 
 /** RFC 3986 percent-encoding: everything but A–Z a–z 0–9 - _ . ~ */
 export const rfc3986 = (text: string): string =>
@@ -35,7 +32,7 @@ export function canonicalRequest(
   method: string,
   url: URL,
   headers: Record<string, string>,
-  bodyHash: string = EMPTY_BODY_SHA256,
+  bodyHash: string,
 ): { canonical: string; signedHeaders: string } {
   let uri = url.pathname
     .split("/")
@@ -60,19 +57,19 @@ export function canonicalRequest(
 }
 
 /**
- * A signer for one key pair. The returned function signs a request whose headers (any case) include `X-Sdk-Date`
- * and answers the `Authorization` header value. `host` is taken from the URL unless given.
+ * A signer for one key pair. The returned function signs a request without a body (this API has only GET) whose
+ * headers (any case) include `X-Sdk-Date`, and answers the `Authorization` header value. `host` comes from the URL
+ * unless given.
  */
 export function createSigner(accessKey: string, secretKey: string) {
   let key: Promise<CryptoKey> | undefined;
-  return async (method: string, url: string | URL, headers: Record<string, string>, body?: ArrayBuffer) => {
+  return async (method: string, url: string | URL, headers: Record<string, string>) => {
     key ??= crypto.subtle.importKey("raw", utf8.encode(secretKey), { name: "HMAC", hash: "SHA-256" }, false, [
       "sign",
     ]);
     const date = Object.entries(headers).find(([name]) => name.toLowerCase() === "x-sdk-date")?.[1];
     if (!date) throw new TypeError("AK/SK signing needs an X-Sdk-Date header");
-    const bodyHash = body && body.byteLength > 0 ? await sha256Hex(body) : EMPTY_BODY_SHA256;
-    const { canonical, signedHeaders } = canonicalRequest(method, new URL(url), headers, bodyHash);
+    const { canonical, signedHeaders } = canonicalRequest(method, new URL(url), headers, await sha256Hex(""));
     const toSign = `${ALGORITHM}\n${date.trim()}\n${await sha256Hex(canonical)}`;
     const signature = hex(await crypto.subtle.sign("HMAC", await key, utf8.encode(toSign)));
     return `${ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;

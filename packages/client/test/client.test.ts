@@ -1,5 +1,12 @@
 import { describe, expect, inject, it } from "vitest";
-import { CsbsApiError, CsbsError, createCsbsClient } from "../src/index.js";
+import {
+  AuthenticationError,
+  BadRequestError,
+  CsbsApiError,
+  CsbsError,
+  createCsbsClient,
+  ServiceUnavailableError,
+} from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const projectId = "0b4ea3bd1e8047b3b7fcbb4bbc8e7e63";
@@ -15,7 +22,7 @@ describe("listCheckpointItems against the Prism mock", () => {
     expect(item?.backup_data?.ram).toBe(4096);
   });
 
-  it("throws a CsbsApiError 401 without a token the server accepts", async () => {
+  it("throws an AuthenticationError (401) without a token the server accepts", async () => {
     // A fetch that drops the header: what the gateway sees when a proxy strips it.
     const withoutToken: typeof fetch = (input, init) => {
       const request = new Request(input as Request, init);
@@ -24,7 +31,7 @@ describe("listCheckpointItems against the Prism mock", () => {
     };
     const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "t" }, fetch: withoutToken });
     const error = await csbs.listCheckpointItems().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CsbsApiError);
+    expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, code: "APIGW.0301" });
     expect((error as CsbsApiError).requestId).toBeTruthy();
   });
@@ -39,12 +46,12 @@ describe("listCheckpointItems against the Prism mock", () => {
     ["start_time=yesterday", { start_time: "yesterday" }],
     ["offset=-1", { offset: -1 }],
   ];
-  it.each(badQueries)("throws a CsbsApiError 400 with the CSBS body for %s", async (_, query) => {
+  it.each(badQueries)("throws a BadRequestError (400) with the CSBS body for %s", async (_, query) => {
     expect(longSort).toHaveLength(256);
     const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "token-123" } });
     const error = await csbs.listCheckpointItems(query as never).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CsbsApiError);
-    expect(error).toMatchObject({ status: 400, code: "CSBS.9001" });
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ status: 400, code: "CSBS.9001", message: "Invalid request parameters." });
     expect((error as CsbsApiError).message).not.toContain("token-123");
   });
 
@@ -54,6 +61,45 @@ describe("listCheckpointItems against the Prism mock", () => {
     expect(sort).toHaveLength(255);
     await expect(csbs.listCheckpointItems({ sort })).resolves.toHaveProperty("checkpoint_items");
   });
+
+  it("retries a 503 the mock is told to answer (Prefer: code=503), then throws ServiceUnavailableError", async () => {
+    let attempts = 0;
+    const csbs = createCsbsClient({
+      baseUrl,
+      projectId,
+      auth: { token: "token-123" },
+      headers: { Prefer: "code=503" },
+      maxRetries: 1,
+      fetch: (input, init) => {
+        attempts++;
+        return fetch(input, init);
+      },
+    });
+    const error = await csbs.listCheckpointItems().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toBeInstanceOf(CsbsApiError);
+    expect(attempts).toBe(2);
+  });
+
+  it("iterates the mock's backups", async () => {
+    const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "token-123" } });
+    const ids: string[] = [];
+    for await (const item of csbs.iterateCheckpointItems({ limit: 10 })) ids.push(item.id);
+    expect(ids).toContain("90c1d5fa-1b9f-4aeb-b2f4-81c806e98190");
+  });
+
+  it("raw is the typed openapi-fetch client, authenticated, without typed errors", async () => {
+    const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "token-123" } });
+    const ok = await csbs.raw.GET("/v1/{project_id}/checkpoint_items", {
+      params: { path: { project_id: projectId }, query: { limit: 1 } },
+    });
+    expect(ok.data?.checkpoint_items[0]?.id).toBe("90c1d5fa-1b9f-4aeb-b2f4-81c806e98190");
+    const bad = await csbs.raw.GET("/v1/{project_id}/checkpoint_items", {
+      params: { path: { project_id: projectId }, query: { limit: 0 } },
+    });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error).toEqual({ error_code: "CSBS.9001", error_msg: "Invalid request parameters." });
+  });
 });
 
 describe("createCsbsClient", () => {
@@ -61,9 +107,14 @@ describe("createCsbsClient", () => {
     ["baseUrl", { baseUrl: "" }],
     ["projectId", { projectId: "" }],
     ["auth.token", { auth: { token: "" } }],
-  ])("rejects a missing %s with a CsbsError", (key, override) => {
+    ["baseUrl (not a URL)", { baseUrl: "csbs.example.com" }],
+    ["auth.secretKey", { auth: { accessKey: "AK", secretKey: "" } }],
+    ["timeoutMs", { timeoutMs: 0 }],
+    ["maxRetries", { maxRetries: -1 }],
+    ["maxRetries (not an integer)", { maxRetries: 1.5 }],
+  ])("rejects a bad %s with a CsbsError", (key, override) => {
     const options = { baseUrl: "http://127.0.0.1:1", projectId: "p", auth: { token: "t" }, ...override };
-    expect(() => createCsbsClient(options)).toThrow(CsbsError);
-    expect(() => createCsbsClient(options)).toThrow(key);
+    expect(() => createCsbsClient(options as never)).toThrow(CsbsError);
+    expect(() => createCsbsClient(options as never)).toThrow(key.split(/[ .]/)[0]);
   });
 });

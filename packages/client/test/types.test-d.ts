@@ -1,13 +1,69 @@
 // Type tests, checked by `tsc` in `pnpm test`: every @ts-expect-error line must fail to compile.
 import type { CheckpointItem } from "@csbs/types";
-import { createCsbsClient } from "../src/index.js";
+import type { Client } from "openapi-fetch";
+import {
+  type CheckpointItemPage,
+  CsbsApiError,
+  CsbsConnectionError,
+  CsbsError,
+  CsbsTimeoutError,
+  createCsbsClient,
+  NotFoundError,
+  type WithResponse,
+} from "../src/index.js";
 
 const csbs = createCsbsClient({ baseUrl: "http://127.0.0.1:4010", projectId: "p", auth: { token: "t" } });
 
 export async function typed() {
   const body = await csbs.listCheckpointItems({ status: "available", limit: 10, all_tenants: true });
   const item: CheckpointItem | undefined = body.checkpoint_items[0];
+  const withResponse: WithResponse<{ checkpoint_items: CheckpointItem[] }> = await csbs.listCheckpointItems.withResponse(
+    { limit: 1 },
+    { signal: AbortSignal.timeout(1_000), timeoutMs: 500, maxRetries: 0 },
+  );
+  const response: Response = withResponse.response;
+  const requestId: string | undefined = withResponse.requestId;
+  for await (const each of csbs.iterateCheckpointItems({ limit: 100 })) {
+    const id: string = each.id;
+    void id;
+  }
+  for await (const page of csbs.pages()) {
+    const items: CheckpointItem[] = page.items;
+    const p: CheckpointItemPage = page;
+    void items, p;
+  }
+  const raw: Client<import("@csbs/types").paths> = csbs.raw;
+  void response, requestId, raw;
   return item?.extend_info?.progress;
+}
+
+export function options() {
+  createCsbsClient({
+    baseUrl: "https://csbs.ap-southeast-1.myhuaweicloud.com",
+    projectId: "p",
+    auth: { accessKey: "AK", secretKey: "SK", securityToken: "ST" },
+    timeoutMs: 10_000,
+    maxRetries: 5,
+    fetch: globalThis.fetch,
+    headers: { "X-Trace": "1" },
+    logger: console,
+    now: () => new Date(),
+  });
+  createCsbsClient({ baseUrl: "u", projectId: "p", auth: { accessKey: "AK", secretKey: "SK" }, now: Date.now });
+}
+
+export function errors(error: unknown) {
+  if (error instanceof CsbsApiError) {
+    const status: number = error.status;
+    const code: string | undefined = error.code;
+    const message: string = error.message;
+    const requestId: string | undefined = error.requestId;
+    const headers: Headers = error.headers;
+    void status, code, message, requestId, headers, error.body;
+  }
+  const hierarchy: CsbsError[] = [new NotFoundError(404, undefined), new CsbsTimeoutError("t")];
+  const connection: CsbsConnectionError = new CsbsTimeoutError("t");
+  void hierarchy, connection;
 }
 
 export async function rejected() {
@@ -19,4 +75,16 @@ export async function rejected() {
   await csbs.listCheckpointItems({ page: 2 });
   // @ts-expect-error all_tenants is a boolean
   await csbs.listCheckpointItems({ all_tenants: "yes" });
+  // @ts-expect-error unknown per-call option
+  await csbs.listCheckpointItems({}, { retries: 1 });
+  // @ts-expect-error a token and a key pair at once
+  createCsbsClient({ baseUrl: "u", projectId: "p", auth: { token: "t", secretKey: "s" } });
+  // @ts-expect-error an access key without its secret key
+  createCsbsClient({ baseUrl: "u", projectId: "p", auth: { accessKey: "AK" } });
+  // @ts-expect-error projectId is required
+  createCsbsClient({ baseUrl: "u", auth: { token: "t" } });
+  // @ts-expect-error the logger needs debug()
+  createCsbsClient({ baseUrl: "u", projectId: "p", auth: { token: "t" }, logger: {} });
+  // @ts-expect-error internals are not exported
+  await import("../src/index.js").then((m) => m.createSigner);
 }
