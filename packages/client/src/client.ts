@@ -98,7 +98,10 @@ export interface CsbsClient {
     options?: RequestOptions,
   ): AsyncGenerator<CheckpointItem, void, undefined>;
   /** Page by page. */
-  pages(query?: ListCheckpointItemsQuery, options?: RequestOptions): AsyncGenerator<CheckpointItemPage, void, undefined>;
+  pages(
+    query?: ListCheckpointItemsQuery,
+    options?: RequestOptions,
+  ): AsyncGenerator<CheckpointItemPage, void, undefined>;
   /** The typed openapi-fetch client, for full control: auth, headers and logger apply; retries, timeouts and typed errors do not. */
   readonly raw: Client<paths>;
 }
@@ -120,7 +123,9 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
   const nowMs = () => +now();
 
   // Secrets never leave in an error, a log line or JSON: literal values, and any signature, are replaced.
-  const secrets = [auth.token, auth.secretKey, auth.securityToken].filter((s): s is string => nonEmpty(s) && s.length >= 8);
+  const secrets = [auth.token, auth.secretKey, auth.securityToken].filter(
+    (s): s is string => nonEmpty(s) && s.length >= 8,
+  );
   const redact = (text: string): string => {
     for (const secret of secrets) text = text.split(secret).join("[redacted]");
     return text.replace(/Signature=[0-9a-f]+/gi, "Signature=[redacted]");
@@ -150,11 +155,13 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     const log = (line: string) => logger.debug(redact(`csbs ${line}`));
     raw.use({
       onRequest({ request }) {
-        const headers = [...request.headers].map(([name, value]) => `${name}: ${SENSITIVE.test(name) ? "[redacted]" : value}`);
+        const headers = [...request.headers].map(
+          ([name, value]) => `${name}: ${SENSITIVE.test(name) ? "[redacted]" : value}`,
+        );
         log(`→ ${request.method} ${request.url} {${headers.join(", ")}}`);
       },
       onResponse({ request, response }) {
-        log(`← ${response.status} ${request.method} ${request.url} request-id=${response.headers.get("x-request-id")}`);
+        log(`← ${response.status} ${request.method} ${request.url} ${response.headers.get("x-request-id") ?? ""}`);
       },
     });
   }
@@ -234,13 +241,16 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
       }
       if (retry >= maxRetries) throw failure;
       wait ??= backoffMs(retry);
-      logger?.debug(redact(`csbs retry ${retry + 1} of ${maxRetries} in ${wait} ms after ${failure.name}: ${failure.message}`));
+      logger?.debug(
+        redact(`csbs retry ${retry + 1} of ${maxRetries} in ${wait} ms after ${failure.name}: ${failure.message}`),
+      );
       await sleep(wait, signal);
     }
   }
 
   const listCheckpointItems: ListCheckpointItems = Object.assign(
-    async (query?: ListCheckpointItemsQuery, callOptions?: RequestOptions) => (await send(query ?? {}, callOptions)).data,
+    async (query?: ListCheckpointItemsQuery, callOptions?: RequestOptions) =>
+      (await send(query ?? {}, callOptions)).data,
     {
       async withResponse(query?: ListCheckpointItemsQuery, callOptions?: RequestOptions) {
         const { data, response } = await send(query ?? {}, callOptions);

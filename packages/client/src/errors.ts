@@ -26,14 +26,21 @@ export class CsbsApiError extends CsbsError {
     readonly headers: Headers = new Headers(),
   ) {
     const json = body && typeof body === "object" ? body : undefined;
-    const text = typeof body === "string" ? body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim() : "";
+    const text =
+      typeof body === "string"
+        ? body
+            .replace(/<[^>]*>/g, " ")
+            .replace(/\s+/g, " ")
+            .trim()
+        : "";
     super(
       typeof json?.error_msg === "string"
         ? json.error_msg
         : `HTTP ${status}${text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : ""}`,
     );
     this.code = typeof json?.error_code === "string" ? json.error_code : undefined;
-    this.requestId = headers.get("x-request-id") ?? (typeof json?.request_id === "string" ? json.request_id : undefined);
+    this.requestId =
+      headers.get("x-request-id") ?? (typeof json?.request_id === "string" ? json.request_id : undefined);
   }
 }
 

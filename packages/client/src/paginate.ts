@@ -41,7 +41,8 @@ export async function* paginate(
     const full = items.length > 0 && items.length >= pageSize;
     const last = full ? items[items.length - 1]?.id : undefined;
     if (full) {
-      if (typeof last !== "string" || last === "") throw new CsbsError("CSBS answered a page whose last item has no id");
+      if (typeof last !== "string" || last === "")
+        throw new CsbsError("CSBS answered a page whose last item has no id");
       if (seen.has(last)) throw new CsbsError(`CSBS repeated a page (marker ${last})`);
       seen.add(last);
     }

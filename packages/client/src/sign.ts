@@ -10,7 +10,8 @@ const hex = (buffer: ArrayBuffer): string => {
   return out;
 };
 
-const sha256Hex = async (data: string): Promise<string> => hex(await crypto.subtle.digest("SHA-256", utf8.encode(data)));
+const sha256Hex = async (data: string): Promise<string> =>
+  hex(await crypto.subtle.digest("SHA-256", utf8.encode(data)));
 
 /** RFC 3986 percent-encoding: everything but A–Z a–z 0–9 - _ . ~ */
 export const rfc3986 = (text: string): string =>
@@ -64,9 +65,7 @@ export function canonicalRequest(
 export function createSigner(accessKey: string, secretKey: string) {
   let key: Promise<CryptoKey> | undefined;
   return async (method: string, url: string | URL, headers: Record<string, string>) => {
-    key ??= crypto.subtle.importKey("raw", utf8.encode(secretKey), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-    ]);
+    key ??= crypto.subtle.importKey("raw", utf8.encode(secretKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
     const date = Object.entries(headers).find(([name]) => name.toLowerCase() === "x-sdk-date")?.[1];
     if (!date) throw new TypeError("AK/SK signing needs an X-Sdk-Date header");
     const { canonical, signedHeaders } = canonicalRequest(method, new URL(url), headers, await sha256Hex(""));

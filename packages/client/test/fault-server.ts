@@ -49,7 +49,11 @@ export const json =
   (status: number, body: unknown, headers: Record<string, string> = {}): Behaviour =>
   (_req, res) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   };
 

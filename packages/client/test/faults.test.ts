@@ -4,17 +4,27 @@ import {
   AuthenticationError,
   BadRequestError,
   CsbsApiError,
+  type CsbsClientOptions,
   CsbsConnectionError,
   CsbsError,
   CsbsTimeoutError,
   createCsbsClient,
-  type CsbsClientOptions,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   ServiceUnavailableError,
 } from "../src/index.js";
-import { type Behaviour, type FaultServer, hang, items, json, reset, stallBody, startFaultServer, text } from "./fault-server.js";
+import {
+  type Behaviour,
+  type FaultServer,
+  hang,
+  items,
+  json,
+  reset,
+  stallBody,
+  startFaultServer,
+  text,
+} from "./fault-server.js";
 
 const projectId = "p-1";
 let server: FaultServer | undefined;
@@ -38,12 +48,13 @@ async function setup(behaviours: Behaviour[], options: Partial<CsbsClientOptions
 
 const ok = json(200, items(1));
 const csbsError = (code: string, msg: string) => ({ error_code: code, error_msg: msg });
-const caught = (promise: Promise<unknown>) => promise.then(
-  (value) => {
-    throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-  },
-  (error: unknown) => error,
-);
+const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
 
 describe("retries", () => {
   it("retries a 503 and returns the 200 that follows", async () => {
@@ -56,7 +67,10 @@ describe("retries", () => {
   });
 
   it("honours Retry-After (seconds) on a 429", async () => {
-    const { csbs, requests, lines } = await setup([json(429, csbsError("APIGW.0308", "throttled"), { "retry-after": "1" }), ok]);
+    const { csbs, requests, lines } = await setup([
+      json(429, csbsError("APIGW.0308", "throttled"), { "retry-after": "1" }),
+      ok,
+    ]);
     await expect(csbs.listCheckpointItems()).resolves.toHaveProperty("checkpoint_items");
     expect(requests).toHaveLength(2);
     expect(lines).toContainEqual(expect.stringContaining("retry 1 of 2 in 1000 ms after CsbsApiError: throttled"));
@@ -64,24 +78,33 @@ describe("retries", () => {
 
   it("honours Retry-After as an HTTP date, against the injected clock", async () => {
     const now = Date.parse("2026-01-01T00:00:00Z");
-    const { csbs, lines } = await setup([json(503, csbsError("X", "later"), { "retry-after": "Thu, 01 Jan 2026 00:00:01 GMT" }), ok], {
-      now: () => now,
-    });
+    const { csbs, lines } = await setup(
+      [json(503, csbsError("X", "later"), { "retry-after": "Thu, 01 Jan 2026 00:00:01 GMT" }), ok],
+      {
+        now: () => now,
+      },
+    );
     await csbs.listCheckpointItems();
     expect(lines).toContainEqual(expect.stringContaining("in 1000 ms after ServiceUnavailableError"));
   });
 
-  it.each([408, 429, 500, 502, 503, 504])("retries %i up to maxRetries, then throws its typed error", async (status) => {
-    const { csbs, requests } = await setup([json(status, csbsError("E", `status ${status}`), { "retry-after": "0" })], {
-      maxRetries: 3,
-    });
-    const error = await caught(csbs.listCheckpointItems());
-    expect(requests).toHaveLength(4);
-    expect(error).toBeInstanceOf(CsbsApiError);
-    expect(error).toMatchObject({ status, code: "E", message: `status ${status}` });
-    const expected = status === 500 ? InternalServerError : status === 503 ? ServiceUnavailableError : CsbsApiError;
-    expect((error as Error).constructor).toBe(expected);
-  });
+  it.each([408, 429, 500, 502, 503, 504])(
+    "retries %i up to maxRetries, then throws its typed error",
+    async (status) => {
+      const { csbs, requests } = await setup(
+        [json(status, csbsError("E", `status ${status}`), { "retry-after": "0" })],
+        {
+          maxRetries: 3,
+        },
+      );
+      const error = await caught(csbs.listCheckpointItems());
+      expect(requests).toHaveLength(4);
+      expect(error).toBeInstanceOf(CsbsApiError);
+      expect(error).toMatchObject({ status, code: "E", message: `status ${status}` });
+      const expected = status === 500 ? InternalServerError : status === 503 ? ServiceUnavailableError : CsbsApiError;
+      expect((error as Error).constructor).toBe(expected);
+    },
+  );
 
   it.each([
     [400, BadRequestError],
@@ -106,7 +129,9 @@ describe("retries", () => {
   });
 
   it("per-call maxRetries overrides the client's", async () => {
-    const { csbs, requests } = await setup([json(503, csbsError("E", "busy"), { "retry-after": "0" })], { maxRetries: 5 });
+    const { csbs, requests } = await setup([json(503, csbsError("E", "busy"), { "retry-after": "0" })], {
+      maxRetries: 5,
+    });
     await expect(csbs.listCheckpointItems({}, { maxRetries: 0 })).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(requests).toHaveLength(1);
   });

@@ -117,24 +117,36 @@ export async function first(baseUrl: string): Promise<CheckpointItemPage | undef
   it("installs @csbs/types from its tarball, not from a registry", async () => {
     const { stdout } = await run("npm", ["ls", "--all", "--json"], { cwd: dir });
     const tree = JSON.parse(stdout);
-    expect(tree.dependencies["@csbs/client"].dependencies["@csbs/types"]?.resolved ?? "deduped").not.toMatch(/^https?:/);
+    expect(tree.dependencies["@csbs/client"].dependencies["@csbs/types"]?.resolved ?? "deduped").not.toMatch(
+      /^https?:/,
+    );
     expect(tree.dependencies["@csbs/types"].resolved).toMatch(/^file:/);
   });
 
   it("ESM import works and calls the Prism mock", async () => {
-    const { stdout } = await run(process.execPath, ["esm.mjs"], { cwd: dir, env: { ...process.env, MOCK_URL: inject("mockUrl") } });
+    const { stdout } = await run(process.execPath, ["esm.mjs"], {
+      cwd: dir,
+      env: { ...process.env, MOCK_URL: inject("mockUrl") },
+    });
     expect(JSON.parse(stdout)).toEqual({ id: "90c1d5fa-1b9f-4aeb-b2f4-81c806e98190", typed: true });
   });
 
   it("CJS require works and calls the Prism mock (AK/SK)", async () => {
-    const { stdout } = await run(process.execPath, ["cjs.cjs"], { cwd: dir, env: { ...process.env, MOCK_URL: inject("mockUrl") } });
+    const { stdout } = await run(process.execPath, ["cjs.cjs"], {
+      cwd: dir,
+      env: { ...process.env, MOCK_URL: inject("mockUrl") },
+    });
     expect(JSON.parse(stdout)).toEqual({ id: "90c1d5fa-1b9f-4aeb-b2f4-81c806e98190", base: "function" });
   });
 
-  it.each(["node16", "bundler"])("tsc compiles a usage file with moduleResolution %s", async (mode) => {
-    const result = await run(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`], { cwd: dir }).catch(
-      (e: { stdout: string }) => e,
-    );
-    expect(result.stdout).toBe("");
-  }, 60_000);
+  it.each(["node16", "bundler"])(
+    "tsc compiles a usage file with moduleResolution %s",
+    async (mode) => {
+      const result = await run(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`], { cwd: dir }).catch(
+        (e: { stdout: string }) => e,
+      );
+      expect(result.stdout).toBe("");
+    },
+    60_000,
+  );
 });

@@ -11,15 +11,13 @@ afterEach(async () => {
 });
 
 /** Serves `total` items: `limit` (default 1000) per page, after `marker`, skipping `offset`. */
-const paged =
-  (total: number) =>
-  (req: IncomingMessage, res: ServerResponse, index: number) => {
-    const q = new URL(req.url ?? "/", "http://x").searchParams;
-    const limit = Number(q.get("limit") ?? 1000);
-    const marker = q.get("marker");
-    const start = (marker ? Number(marker.slice("item-".length)) + 1 : 0) + Number(q.get("offset") ?? 0);
-    json(200, items(Math.max(0, Math.min(limit, total - start)), start))(req, res, index);
-  };
+const paged = (total: number) => (req: IncomingMessage, res: ServerResponse, index: number) => {
+  const q = new URL(req.url ?? "/", "http://x").searchParams;
+  const limit = Number(q.get("limit") ?? 1000);
+  const marker = q.get("marker");
+  const start = (marker ? Number(marker.slice("item-".length)) + 1 : 0) + Number(q.get("offset") ?? 0);
+  json(200, items(Math.max(0, Math.min(limit, total - start)), start))(req, res, index);
+};
 
 async function client(behaviour: Parameters<typeof startFaultServer>[0], ...more: Parameters<typeof startFaultServer>) {
   server = await startFaultServer(behaviour, ...more);
@@ -110,7 +108,10 @@ describe("iterateCheckpointItems and pages", () => {
   });
 
   it("throws a typed error from a page, after the retries", async () => {
-    const csbs = await client(json(200, items(2)), json(503, { error_code: "E", error_msg: "busy" }, { "retry-after": "0" }));
+    const csbs = await client(
+      json(200, items(2)),
+      json(503, { error_code: "E", error_msg: "busy" }, { "retry-after": "0" }),
+    );
     const ids: string[] = [];
     const run = async () => {
       for await (const item of csbs.iterateCheckpointItems({ limit: 2 })) ids.push(item.id);

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { CsbsApiError, CsbsError, createCsbsClient, type CsbsClientOptions } from "../src/index.js";
+import { CsbsApiError, type CsbsClientOptions, CsbsError, createCsbsClient } from "../src/index.js";
 import { type Behaviour, type FaultServer, hang, reset, startFaultServer } from "./fault-server.js";
 
 const TOKEN = "MIIEXAMPLE-token-0123456789abcdef";
@@ -20,8 +20,15 @@ afterEach(async () => {
 const echoJson =
   (status: number): Behaviour =>
   (req: IncomingMessage, res: ServerResponse) => {
-    const body = JSON.stringify({ error_code: "APIGW.0301", error_msg: `rejected ${JSON.stringify(req.headers)}`, echo: req.headers });
-    res.writeHead(status, { "content-type": "application/json", "x-echo-auth": String(req.headers.authorization ?? req.headers["x-auth-token"]) });
+    const body = JSON.stringify({
+      error_code: "APIGW.0301",
+      error_msg: `rejected ${JSON.stringify(req.headers)}`,
+      echo: req.headers,
+    });
+    res.writeHead(status, {
+      "content-type": "application/json",
+      "x-echo-auth": String(req.headers.authorization ?? req.headers["x-auth-token"]),
+    });
     res.end(body);
   };
 const echoHtml =
@@ -54,7 +61,9 @@ describe.each(authModes)("with %s auth", (_, auth) => {
     });
     const error = await csbs.listCheckpointItems({ name: "n" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsbsError);
-    const signatures = server.requests.map((r) => /Signature=([0-9a-f]+)/.exec(String(r.headers.authorization))?.[1] ?? "");
+    const signatures = server.requests.map(
+      (r) => /Signature=([0-9a-f]+)/.exec(String(r.headers.authorization))?.[1] ?? "",
+    );
     // The secrets were really sent (so a leak would be visible), and the logger really logged.
     const wire = JSON.stringify(server.requests.map((r) => r.headers));
     expect(wire.includes(TOKEN) || wire.includes(SECURITY_TOKEN)).toBe(true);
@@ -100,7 +109,12 @@ it("the Prism mock's 401 carries no secret", async () => {
     request.headers.delete("X-Auth-Token");
     return fetch(request);
   };
-  const csbs = createCsbsClient({ baseUrl: inject("mockUrl"), projectId: "p", auth: { token: TOKEN }, fetch: withoutToken });
+  const csbs = createCsbsClient({
+    baseUrl: inject("mockUrl"),
+    projectId: "p",
+    auth: { token: TOKEN },
+    fetch: withoutToken,
+  });
   const error = await csbs.listCheckpointItems().catch((e: unknown) => e);
   expect(error).toMatchObject({ status: 401, code: "APIGW.0301" });
   expect(inspect(error, { depth: Number.POSITIVE_INFINITY }) + JSON.stringify(error)).not.toContain(TOKEN);
@@ -110,7 +124,11 @@ it("validation errors name the field, never its value", () => {
   expect(() => createCsbsClient({ baseUrl: "not a url", projectId: "p", auth: { token: TOKEN } })).toThrow(/baseUrl/);
   const error = (() => {
     try {
-      createCsbsClient({ baseUrl: "http://127.0.0.1:1", projectId: "p", auth: { accessKey: "", secretKey: SECRET_KEY } });
+      createCsbsClient({
+        baseUrl: "http://127.0.0.1:1",
+        projectId: "p",
+        auth: { accessKey: "", secretKey: SECRET_KEY },
+      });
     } catch (e) {
       return e as Error;
     }

@@ -64,7 +64,10 @@ describe("signing properties", () => {
     await fc.assert(
       fc.asyncProperty(queryRecord, fc.integer(), async (query, seed) => {
         const entries = Object.entries(query);
-        const shuffled = fc.sample(fc.shuffledSubarray(entries, { minLength: entries.length }), { numRuns: 1, seed })[0]!;
+        const shuffled = fc.sample(fc.shuffledSubarray(entries, { minLength: entries.length }), {
+          numRuns: 1,
+          seed,
+        })[0]!;
         expect(await sign("GET", urlOf(shuffled), date)).toBe(await sign("GET", urlOf(entries), date));
       }),
     );
@@ -80,7 +83,11 @@ describe("signing properties", () => {
           "x-security-token": "st",
           host: "csbs.example.com",
         });
-        const other = await sign("GET", urlOf([["a", "1"]]), { [d]: "20260101T000000Z", [t]: "st", [h]: "csbs.example.com" });
+        const other = await sign("GET", urlOf([["a", "1"]]), {
+          [d]: "20260101T000000Z",
+          [t]: "st",
+          [h]: "csbs.example.com",
+        });
         expect(other).toBe(reference);
       }),
     );
@@ -101,9 +108,13 @@ function verify(method: string, rawUrl: string, headers: IncomingHttpHeaders, se
   );
   if (!match) return false;
   const [, , signed, signature] = match as unknown as [string, string, string, string];
-  const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const enc = (s: string) =>
+    encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const url = new URL(rawUrl, "http://placeholder");
-  const path = `${url.pathname.split("/").map((s) => enc(decodeURIComponent(s))).join("/")}/`.replace(/\/\/$/, "/");
+  const path = `${url.pathname
+    .split("/")
+    .map((s) => enc(decodeURIComponent(s)))
+    .join("/")}/`.replace(/\/\/$/, "/");
   const query = [...url.searchParams]
     .map(([k, v]) => `${enc(k)}=${enc(v)}`)
     .sort()
@@ -147,7 +158,13 @@ describe("AK/SK requests on the wire", () => {
       now: () => new Date("2026-03-04T05:06:07Z"),
     });
     const query = fc.record(
-      { name: tricky, sort: tricky, marker: tricky, limit: fc.integer({ min: 1, max: 1000 }), all_tenants: fc.boolean() },
+      {
+        name: tricky,
+        sort: tricky,
+        marker: tricky,
+        limit: fc.integer({ min: 1, max: 1000 }),
+        all_tenants: fc.boolean(),
+      },
       { requiredKeys: [] },
     );
     await fc.assert(
@@ -158,7 +175,9 @@ describe("AK/SK requests on the wire", () => {
         expect(seen.headers["x-sdk-date"]).toBe("20260304T050607Z");
         expect(seen.headers["x-security-token"]).toBe("security-token-xyz");
         expect(seen.headers["x-auth-token"]).toBeUndefined();
-        expect(String(seen.headers.authorization)).toMatch(/^SDK-HMAC-SHA256 Access=AK-1, SignedHeaders=host;x-sdk-date;x-security-token, /);
+        expect(String(seen.headers.authorization)).toMatch(
+          /^SDK-HMAC-SHA256 Access=AK-1, SignedHeaders=host;x-sdk-date;x-security-token, /,
+        );
         expect(verify("GET", seen.rawUrl, seen.headers, "SK-secret-1")).toBe(true);
       }),
       { numRuns: 50 },
@@ -166,7 +185,10 @@ describe("AK/SK requests on the wire", () => {
   });
 
   it("re-signs each retry with a fresh X-Sdk-Date", async () => {
-    server = await startFaultServer(json(503, { error_code: "E", error_msg: "busy" }, { "retry-after": "0" }), json(200, items(1)));
+    server = await startFaultServer(
+      json(503, { error_code: "E", error_msg: "busy" }, { "retry-after": "0" }),
+      json(200, items(1)),
+    );
     let t = Date.parse("2026-03-04T05:06:07Z");
     const csbs = createCsbsClient({
       baseUrl: server.url,

@@ -4,8 +4,8 @@ import type { Client } from "openapi-fetch";
 import {
   type CheckpointItemPage,
   CsbsApiError,
-  CsbsConnectionError,
-  CsbsError,
+  type CsbsConnectionError,
+  type CsbsError,
   CsbsTimeoutError,
   createCsbsClient,
   NotFoundError,
@@ -17,10 +17,11 @@ const csbs = createCsbsClient({ baseUrl: "http://127.0.0.1:4010", projectId: "p"
 export async function typed() {
   const body = await csbs.listCheckpointItems({ status: "available", limit: 10, all_tenants: true });
   const item: CheckpointItem | undefined = body.checkpoint_items[0];
-  const withResponse: WithResponse<{ checkpoint_items: CheckpointItem[] }> = await csbs.listCheckpointItems.withResponse(
-    { limit: 1 },
-    { signal: AbortSignal.timeout(1_000), timeoutMs: 500, maxRetries: 0 },
-  );
+  const withResponse: WithResponse<{ checkpoint_items: CheckpointItem[] }> =
+    await csbs.listCheckpointItems.withResponse(
+      { limit: 1 },
+      { signal: AbortSignal.timeout(1_000), timeoutMs: 500, maxRetries: 0 },
+    );
   const response: Response = withResponse.response;
   const requestId: string | undefined = withResponse.requestId;
   for await (const each of csbs.iterateCheckpointItems({ limit: 100 })) {
