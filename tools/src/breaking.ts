@@ -100,7 +100,14 @@ export async function breakingGate(
   for (const c of breaking) lines.push(`  breaking  ${c.where}: ${c.message}`);
   for (const c of additive) lines.push(`  additive  ${c.where}: ${c.message}`);
   if (!changes.length) lines.push("  no change a consumer can notice");
-  if (!breaking.length) return { ok: true, report: lines.join("\n"), changes };
+  if (!breaking.length) {
+    if (additive.length && release.next === last) {
+      lines.push(
+        "note: consumers will see these changes but no changeset is pending: add one with `pnpm changeset` (minor).",
+      );
+    }
+    return { ok: true, report: lines.join("\n"), changes };
+  }
   if (allowsBreaking(last, release.next)) {
     lines.push(`${breaking.length} breaking change(s), allowed: ${release.next} is a new major version after ${last}.`);
     return { ok: true, report: lines.join("\n"), changes };
