@@ -11,6 +11,16 @@ describe("dist/index.html", () => {
     expect(html).not.toMatch(/<link[^>]+rel=["']?stylesheet[^>]+href=["']?https?:/i);
   });
 
+  it("names no CDN the page would load from (Redoc's badge and icon sets are inlined by the build)", () => {
+    expect(html).not.toMatch(/https?:\/\/cdn\.redoc(ly\.com|\.ly)/);
+  });
+
+  it("carries the code samples and the Redoc options of redocly.yaml", () => {
+    expect(html).toContain("x-codeSamples");
+    expect(html).toContain("TypeScript (@csbs/client)");
+    expect(html).toContain("createCsbsClient");
+  });
+
   it("embeds the spec: the operation, every query parameter and the nested response fields", () => {
     for (const text of [
       "listCheckpointItems",

@@ -35,7 +35,12 @@ async function startBare() {
     }).listen(${port}, "127.0.0.1", () => console.log("ready"));`;
   const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
   await once(child.stdout, "data");
-  return { url: `http://127.0.0.1:${port}`, stop: async () => (child.kill(), once(child, "exit")) };
+  const stop = async () => {
+    const exited = once(child, "exit");
+    child.kill();
+    await exited;
+  };
+  return { url: `http://127.0.0.1:${port}`, stop };
 }
 
 async function load(url, duration) {
@@ -72,5 +77,7 @@ console.log(
   `mock / bare: ${pct(mock.requests.average, bare.requests.average)} of the ceiling's req/s; ` +
     `p50 ${times(mock.latency.p50, Math.max(bare.latency.p50, 1))}, p99 ${times(mock.latency.p99, Math.max(bare.latency.p99, 1))} the ceiling's`,
 );
-console.log(`mock --log-level warn / bare: ${pct(quiet.requests.average, bare.requests.average)} of the ceiling's req/s`);
+console.log(
+  `mock --log-level warn / bare: ${pct(quiet.requests.average, bare.requests.average)} of the ceiling's req/s`,
+);
 console.log(`strict proxy: the mock does ${pct(mock.requests.average, prism.requests.average)} of Prism alone's req/s`);

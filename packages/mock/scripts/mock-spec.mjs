@@ -90,7 +90,8 @@ for (const [schemaName, properties] of Object.entries(hints)) {
   if (!schema?.properties) throw new Error(`mock-spec: no schema ${schemaName} with properties in the bundle`);
   for (const [name, hint] of Object.entries(properties)) {
     const property = schema.properties[name];
-    if (!property) throw new Error(`mock-spec: ${schemaName}.${name} is not in the spec any more; update scripts/mock-spec.mjs`);
+    if (!property)
+      throw new Error(`mock-spec: ${schemaName}.${name} is not in the spec any more; update scripts/mock-spec.mjs`);
     if (property.$ref === "#/components/schemas/LocalDateTime") {
       schema.properties[name] = { type: "string", description: property.description, ...hint };
     } else {

@@ -22,7 +22,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("usage: csbs-mock [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed csbs] [--log-level info|warn|silent]");
+  console.log(
+    "usage: csbs-mock [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed csbs] [--log-level info|warn|silent]",
+  );
   process.exit(0);
 }
 

@@ -7,14 +7,14 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { Agent, type IncomingMessage, type ServerResponse, createServer as createHttpServer, request } from "node:http";
+import { Agent, createServer as createHttpServer, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { queryParameters, queryViolations } from "./strict.js";
 
-export { queryParameters, queryViolations, type QueryParameter, type Violation } from "./strict.js";
+export { type QueryParameter, queryParameters, queryViolations, type Violation } from "./strict.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 4010;
@@ -179,7 +179,9 @@ async function startStrictProxy(
 ): Promise<{ port: number; stop: () => Promise<void> }> {
   const doc = JSON.parse(readFileSync(specPath, "utf8"));
   const routes = queryParameters(doc);
-  const badRequest = JSON.stringify(firstExample(doc.components?.responses?.BadRequest) ?? { error_msg: "Bad Request" });
+  const badRequest = JSON.stringify(
+    firstExample(doc.components?.responses?.BadRequest) ?? { error_msg: "Bad Request" },
+  );
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
   const reject = (req: IncomingMessage, res: ServerResponse, violations: unknown[]) => {

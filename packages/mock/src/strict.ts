@@ -65,7 +65,11 @@ export function queryViolations(rawQuery: string, parameters: QueryParameter[]):
       name = decodeURIComponent((eq < 0 ? pair : pair.slice(0, eq)).replaceAll("+", " "));
       value = eq < 0 ? "" : decodeURIComponent(pair.slice(eq + 1).replaceAll("+", " "));
     } catch {
-      violation(pair.slice(0, Math.max(eq, 0)) || pair, "encoding", `Request query "${pair}" is not valid percent-encoding`);
+      violation(
+        pair.slice(0, Math.max(eq, 0)) || pair,
+        "encoding",
+        `Request query "${pair}" is not valid percent-encoding`,
+      );
       continue;
     }
     const parameter = byName.get(name);

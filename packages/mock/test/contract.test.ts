@@ -14,7 +14,14 @@ const validList = validator.compile("#/components/schemas/CheckpointItemList");
 const validError = validator.compile("#/components/schemas/ErrorBody");
 const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
 const deref = (node: any): any =>
-  node?.$ref ? deref(node.$ref.slice(2).split("/").reduce((o: any, k: string) => o[k], doc)) : node;
+  node?.$ref
+    ? deref(
+        node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((o: any, k: string) => o[k], doc),
+      )
+    : node;
 const parameters = operation.parameters.map(deref).filter((p: any) => p.in === "query");
 const param = (name: string) => parameters.find((p: any) => p.name === name);
 const schemaOf = (name: string) => deref(param(name).schema);
@@ -39,11 +46,17 @@ const timestamp = fc
     s: fc.integer({ min: 0, max: 59 }),
     frac: fc.option(fc.stringMatching(/^[0-9]{1,6}$/), { nil: undefined }),
   })
-  .map(({ y, mo, d, h, mi, s, frac }) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${frac ? `.${frac}` : ""}`);
+  .map(
+    ({ y, mo, d, h, mi, s, frac }) =>
+      `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${frac ? `.${frac}` : ""}`,
+  );
 const sortTerm = fc
   .tuple(fc.constantFrom(...sortKeys), fc.constantFrom("", ":asc", ":desc"))
   .map(([k, d]) => `${k}${d}`);
-const sort = fc.array(sortTerm, { minLength: 1, maxLength: 20 }).map((t) => t.join(",")).filter((s) => s.length <= 255);
+const sort = fc
+  .array(sortTerm, { minLength: 1, maxLength: 20 })
+  .map((t) => t.join(","))
+  .filter((s) => s.length <= 255);
 // Any non-empty text: unicode, spaces, `&`, `=`, `%`, `#` (they arrive percent-encoded).
 const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 });
 const int32 = (min: number) => fc.integer({ min, max: INT32_MAX }).map(String);
@@ -84,7 +97,10 @@ const invalid: Record<string, fc.Arbitrary<string>> = {
     fc.constantFrom("colour", "name:up", "created_at:ASC", "name,", ",name", "name;id", "name desc", "protected_at:"),
     sortTerm.map((t) => `${t},bogus`),
     // over-long: well-formed terms beyond 255 characters
-    fc.array(sortTerm, { minLength: 30, maxLength: 60 }).map((t) => t.join(",")).filter((s) => s.length > 255),
+    fc
+      .array(sortTerm, { minLength: 30, maxLength: 60 })
+      .map((t) => t.join(","))
+      .filter((s) => s.length > 255),
   ),
   start_time: fc.oneof(
     fc.constantFrom("yesterday", "2017-04-18", "2017-04-18 01:21:52", "2017-04-18T01:21:52Z", "2017-13-01T00:00:00"),
@@ -102,18 +118,30 @@ const encode = (query: Query) => query.map(([k, v]) => `${k}=${encodeURIComponen
 /** 0 to 16 distinct parameters with valid values, in any order. */
 const validQuery: fc.Arbitrary<Query> = fc
   .shuffledSubarray(Object.keys(valid))
-  .chain((names) => fc.tuple(...names.map((n) => valid[n] as fc.Arbitrary<string>)).map((vs) => names.map((n, i) => [n, vs[i]] as [string, string])));
+  .chain((names) =>
+    fc
+      .tuple(...names.map((n) => valid[n] as fc.Arbitrary<string>))
+      .map((vs) => names.map((n, i) => [n, vs[i]] as [string, string])),
+  );
 
 /** A valid query with one parameter broken (replaced or added). */
 const invalidQuery: fc.Arbitrary<{ query: Query; broken: string }> = fc
   .tuple(
     validQuery,
     fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom(...Object.keys(invalid)).chain((n) => (invalid[n] as fc.Arbitrary<string>).map((v) => [n, v] as [string, string])) },
+      {
+        weight: 4,
+        arbitrary: fc
+          .constantFrom(...Object.keys(invalid))
+          .chain((n) => (invalid[n] as fc.Arbitrary<string>).map((v) => [n, v] as [string, string])),
+      },
       { weight: 1, arbitrary: fc.constantFrom(...emptyable).map((n) => [n, ""] as [string, string]) },
     ),
   )
-  .map(([query, [name, value]]) => ({ query: [...query.filter(([k]) => k !== name), [name, value] as [string, string]], broken: `${name}=${value}` }));
+  .map(([query, [name, value]]) => ({
+    query: [...query.filter(([k]) => k !== name), [name, value] as [string, string]],
+    broken: `${name}=${value}`,
+  }));
 
 /** How a valid request asks for its body: the default, a named scenario, or generated data. */
 const prefer = fc.oneof(
@@ -127,10 +155,13 @@ const wrong: string[] = [];
 let mock: MockServer;
 let rssBefore = 0;
 
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+const rssOf = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 const send = async (query: Query, headers: Record<string, string>) => {
   counts.sent++;
-  const res = await fetch(`${mock.url}/v1/0b4ea3bd1e8047b3b7fcbb4bbc8e7e63/checkpoint_items?${encode(query)}`, { headers });
+  const res = await fetch(`${mock.url}/v1/0b4ea3bd1e8047b3b7fcbb4bbc8e7e63/checkpoint_items?${encode(query)}`, {
+    headers,
+  });
   const body: any = await res.json().catch(() => undefined);
   return { status: res.status, body };
 };
@@ -161,7 +192,10 @@ describe("contract fuzzing of spec + mock", () => {
   it(`${RUNS} valid queries → 200, and the body validates against the spec`, async () => {
     await fc.assert(
       fc.asyncProperty(validQuery, prefer, async (query, preference) => {
-        const { status, body } = await send(query, { "X-Auth-Token": "fuzz", ...(preference ? { Prefer: preference } : {}) });
+        const { status, body } = await send(query, {
+          "X-Auth-Token": "fuzz",
+          ...(preference ? { Prefer: preference } : {}),
+        });
         const ok = status === 200 && validList(body);
         const why = status === 200 ? JSON.stringify(validList.errors?.slice(0, 3)) : JSON.stringify(body);
         return record(ok, "accepted", `${status} for valid ?${encode(query)} [${preference ?? "-"}]: ${why}`);
@@ -183,11 +217,17 @@ describe("contract fuzzing of spec + mock", () => {
 
   it("any query without a token → 401 with the API Gateway error body", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(validQuery, invalidQuery.map((q) => q.query)), async (query) => {
-        const { status, body } = await send(query, {});
-        const ok = status === 401 && /^APIGW\./.test(body?.error_code) && validError(body);
-        return record(ok, "unauthorized", `${status} without token for ?${encode(query)}: ${JSON.stringify(body)}`);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          validQuery,
+          invalidQuery.map((q) => q.query),
+        ),
+        async (query) => {
+          const { status, body } = await send(query, {});
+          const ok = status === 401 && /^APIGW\./.test(body?.error_code) && validError(body);
+          return record(ok, "unauthorized", `${status} without token for ?${encode(query)}: ${JSON.stringify(body)}`);
+        },
+      ),
       { numRuns: 100, seed: SEED + 2, endOnFailure: true },
     );
   });

@@ -25,7 +25,9 @@ beforeAll(async () => {
   mock = await startMock({ port: 0 });
   // The "frontend": a page on another port of 127.0.0.1, so another origin.
   site = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html><title>frontend</title><h1>app</h1>");
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end("<!doctype html><title>frontend</title><h1>app</h1>");
   });
   await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
   const address = site.address();
@@ -114,7 +116,11 @@ describe("CORS: a browser frontend on another origin", () => {
     const origin = new URL(siteUrl).origin;
     const res = await fetch(`${mock.url}/v1/my-project/checkpoint_items`, {
       method: "OPTIONS",
-      headers: { Origin: origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "x-auth-token,prefer" },
+      headers: {
+        Origin: origin,
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "x-auth-token,prefer",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe(origin);

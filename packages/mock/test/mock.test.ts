@@ -10,7 +10,14 @@ const doc = loadBundledSpec();
 const validator = specValidator(doc);
 const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
 const deref = (node: any): any =>
-  node?.$ref ? deref(node.$ref.slice(2).split("/").reduce((o: any, k: string) => o[k], doc)) : node;
+  node?.$ref
+    ? deref(
+        node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((o: any, k: string) => o[k], doc),
+      )
+    : node;
 const examplesOf = (status: string): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries<any>(deref(operation.responses[status]).content["application/json"].examples).map(([k, v]) => [
@@ -88,7 +95,8 @@ describe("scenarios: Prefer: example=NAME", () => {
     for (const [name, value] of Object.entries(examples)) {
       const list = (value as { checkpoint_items: any[] }).checkpoint_items;
       expect(new Set(list.map((i) => i.id)).size, `${name}: unique ids`).toBe(list.length);
-      for (const item of list) expect(item.created_at <= item.updated_at, `${name} ${item.id}: created <= updated`).toBe(true);
+      for (const item of list)
+        expect(item.created_at <= item.updated_at, `${name} ${item.id}: created <= updated`).toBe(true);
     }
   });
 
@@ -151,7 +159,9 @@ describe("dynamic mode (--dynamic --seed)", () => {
         // additionalProperties: false everywhere in CheckpointItemList: an invented field fails here
         expect(validator.errors("#/components/schemas/CheckpointItemList", body)).toEqual([]);
         expect(body.checkpoint_items.length).toBeGreaterThan(0);
-        expect(body.checkpoint_items[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(body.checkpoint_items[0].id).toMatch(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
       }
       // A named scenario still answers its example in dynamic mode.
       expect(await fetchBody(a, { Prefer: "example=empty" })).toEqual({ checkpoint_items: [] });
@@ -177,7 +187,9 @@ describe("csbs-mock (the CLI behind `pnpm mock`)", () => {
     const child = spawn(process.execPath, [cli, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (c) => (out += c));
-    await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain(`CSBS mock listening on http://127.0.0.1:${port}`);
+    await expect
+      .poll(() => out, { timeout: 30_000, interval: 100 })
+      .toContain(`CSBS mock listening on http://127.0.0.1:${port}`);
     expect(await isOpen(port)).toBe(true);
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     child.kill("SIGTERM");
@@ -189,7 +201,9 @@ describe("csbs-mock (the CLI behind `pnpm mock`)", () => {
     const index = new URL("../dist/index.js", import.meta.url).href;
     const script = `const m = await (await import(${JSON.stringify(index)})).startMock({ port: 0 });
       console.log(JSON.stringify({ pid: m.pid, port: m.port }));`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (c) => (out += c));
     await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain("}");
