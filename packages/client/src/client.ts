@@ -193,7 +193,7 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
       const controller = new AbortController();
       let timedOut = false;
       const timer =
-        timeoutMs === Number.POSITIVE_INFINITY
+        timeoutMs >= 2 ** 31 // beyond setTimeout's range (about 24.8 days): no timeout, as for Infinity
           ? undefined
           : setTimeout(() => {
               timedOut = true;

@@ -200,6 +200,12 @@ describe("connections and timeouts", () => {
     await expect(csbs.listCheckpointItems({}, { timeoutMs: 150 })).rejects.toBeInstanceOf(CsbsTimeoutError);
   });
 
+  it("timeoutMs: Infinity (or beyond setTimeout's range) means no timeout", async () => {
+    const { csbs } = await setup([ok]);
+    await expect(csbs.listCheckpointItems({}, { timeoutMs: Number.POSITIVE_INFINITY })).resolves.toHaveProperty("checkpoint_items");
+    await expect(csbs.listCheckpointItems({}, { timeoutMs: 2 ** 40 })).resolves.toHaveProperty("checkpoint_items");
+  });
+
   it("a timeout is retried: hang, then 200", async () => {
     const { csbs, requests } = await setup([hang, ok], { timeoutMs: 150 });
     await expect(csbs.listCheckpointItems()).resolves.toHaveProperty("checkpoint_items");
