@@ -10,7 +10,8 @@
  * generated types; these rules also cover what types cannot show (bounds, patterns, formats, status codes, names).
  */
 
-export type Severity = "breaking" | "additive";
+/** breaking: fails the gate (outside a new major). additive: new capability. notice: same shape, changed meaning. */
+export type Severity = "breaking" | "additive" | "notice";
 
 export interface Change {
   severity: Severity;
@@ -230,6 +231,21 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     );
   }
 
+  // Security: every way to authenticate that worked must still work.
+  const security = (doc: OpenApiDoc, o: Json) =>
+    ((Array.isArray(o.security) ? o.security : Array.isArray(doc.security) ? doc.security : []) as Json[]).map((r) =>
+      key(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))),
+    );
+  const oldSec = security(ctx.oldDoc, oldOp);
+  const newSec = security(ctx.newDoc, newOp);
+  if (oldSec.length && !newSec.length) additive("no authentication required any more");
+  else {
+    for (const r of oldSec) if (!newSec.includes(r)) breaking(`security requirement ${r} no longer accepted`);
+    if (!oldSec.length && newSec.length) breaking("authentication now required");
+    for (const r of newSec)
+      if (oldSec.length && !oldSec.includes(r)) additive(`new security requirement ${r} accepted`);
+  }
+
   // Parameters.
   const op = parametersOf(ctx.oldDoc, oldPath, oldOp);
   const np = parametersOf(ctx.newDoc, newPath, newOp);
@@ -245,6 +261,15 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     }
     if (q.required === true && p.required !== true) breaking(`${p.in} parameter \`${p.name}\` made required`);
     if (p.required === true && q.required !== true) additive(`${p.in} parameter \`${p.name}\` made optional`);
+    const od = deref(ctx.oldDoc, paramSchema(p)).node.default;
+    const nd = deref(ctx.newDoc, paramSchema(q)).node.default;
+    if (key(od) !== key(nd)) {
+      ctx.out.push({
+        severity: "notice",
+        where: ctx.where,
+        message: `${p.in} parameter \`${p.name}\`: default changed from ${od === undefined ? "(none)" : show(od)} to ${nd === undefined ? "(none)" : show(nd)} (callers that omit it get the new behaviour)`,
+      });
+    }
     for (const s of ["style", "explode", "allowReserved"] as const) {
       if (key(p[s]) !== key(q[s])) breaking(`${p.in} parameter \`${p.name}\`: serialization (${s}) changed`);
     }

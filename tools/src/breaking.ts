@@ -96,12 +96,14 @@ export async function breakingGate(
   const last = String(baseline.doc.info?.version ?? "0.0.0");
   const breaking = changes.filter((c) => c.severity === "breaking");
   const additive = changes.filter((c) => c.severity === "additive");
+  const notices = changes.filter((c) => c.severity === "notice");
   const lines = [`spec/ against the last release ${last} (${baseline.source}); the next release is ${release.next}.`];
   for (const c of breaking) lines.push(`  breaking  ${c.where}: ${c.message}`);
   for (const c of additive) lines.push(`  additive  ${c.where}: ${c.message}`);
+  for (const c of notices) lines.push(`  notice    ${c.where}: ${c.message}`);
   if (!changes.length) lines.push("  no change a consumer can notice");
   if (!breaking.length) {
-    if (additive.length && release.next === last) {
+    if (additive.length + notices.length && release.next === last) {
       lines.push(
         "note: consumers will see these changes but no changeset is pending: add one with `pnpm changeset` (minor).",
       );

@@ -176,14 +176,15 @@ export const gates: Gate[] = [
       const [baseline, spec] = await Promise.all([loadBaseline(ctx.root), ctx.spec()]);
       const result = await breakingGate(baseline, spec, nextRelease(ctx.root));
       const breaking = result.changes.filter((c) => c.severity === "breaking").length;
-      const additive = result.changes.length - breaking;
+      const additive = result.changes.filter((c) => c.severity === "additive").length;
+      const notices = result.changes.filter((c) => c.severity === "notice").length;
       const [head = "", ...rest] = result.report.split("\n");
-      const counts = `${breaking} breaking, ${additive} additive`;
+      const counts = `${breaking} breaking, ${additive} additive${notices ? `, ${notices} notice(s)` : ""}`;
       if (result.ok) {
         return {
           status: "pass",
           summary: `${counts}${breaking ? " (allowed: a new major)" : ""} — ${head}`,
-          ...(breaking || additive ? { details: rest.join("\n") } : {}),
+          ...(result.changes.length ? { details: rest.join("\n") } : {}),
         };
       }
       const fixAt = rest.findIndex((l) => l.startsWith("Fix: "));
