@@ -70,6 +70,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number;
+  /** Headers for this call, merged over the client's. */
+  headers?: Record<string, string>;
 }
 
 /** A body with the response it came in. */
@@ -135,6 +137,9 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     baseUrl,
     headers: tokenAuth ? { ...options.headers, "X-Auth-Token": auth.token as string } : { ...options.headers },
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Never follow a redirect: fetch would forward X-Auth-Token / X-Security-Token to wherever it points. A 3xx
+    // answer surfaces as a CsbsApiError instead.
+    redirect: "manual",
   });
 
   if (!tokenAuth) {
@@ -187,7 +192,11 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     const signal = callOptions?.signal;
     const timeoutMs = callOptions?.timeoutMs === undefined ? defaultTimeoutMs : checkTimeout(callOptions.timeoutMs);
     const maxRetries = callOptions?.maxRetries === undefined ? defaultMaxRetries : checkRetries(callOptions.maxRetries);
-    const init = { params: { path: { project_id: projectId }, query }, signal: undefined as AbortSignal | undefined };
+    const init = {
+      params: { path: { project_id: projectId }, query },
+      headers: callOptions?.headers,
+      signal: undefined as AbortSignal | undefined,
+    };
     for (let retry = 0; ; retry++) {
       signal?.throwIfAborted();
       const controller = new AbortController();

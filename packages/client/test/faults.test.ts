@@ -202,7 +202,9 @@ describe("connections and timeouts", () => {
 
   it("timeoutMs: Infinity (or beyond setTimeout's range) means no timeout", async () => {
     const { csbs } = await setup([ok]);
-    await expect(csbs.listCheckpointItems({}, { timeoutMs: Number.POSITIVE_INFINITY })).resolves.toHaveProperty("checkpoint_items");
+    await expect(csbs.listCheckpointItems({}, { timeoutMs: Number.POSITIVE_INFINITY })).resolves.toHaveProperty(
+      "checkpoint_items",
+    );
     await expect(csbs.listCheckpointItems({}, { timeoutMs: 2 ** 40 })).resolves.toHaveProperty("checkpoint_items");
   });
 
@@ -279,6 +281,34 @@ describe("fetch injection and headers", () => {
     await csbs.listCheckpointItems({ status: "available" });
     expect(seen).toEqual([`${server?.url}/v1/p-1/checkpoint_items?status=available`]);
     expect(requests[0]?.headers).toMatchObject({ "x-auth-token": "token-abcdefgh", "x-trace": "abc" });
+  });
+
+  it("sends per-call headers, merged over the client's", async () => {
+    const { csbs, requests } = await setup([ok], { headers: { "X-Trace": "client", "X-Team": "backup" } });
+    await csbs.listCheckpointItems({}, { headers: { "X-Trace": "call-1" } });
+    expect(requests[0]?.headers).toMatchObject({
+      "x-trace": "call-1",
+      "x-team": "backup",
+      "x-auth-token": "token-abcdefgh",
+    });
+  });
+
+  it("never follows a redirect (it would carry the token elsewhere): a 3xx is a CsbsApiError", async () => {
+    const elsewhere = await startFaultServer(ok);
+    try {
+      const redirect: Behaviour = (_req, res) => {
+        res.writeHead(302, { location: `${elsewhere.url}/v1/p-1/checkpoint_items` });
+        res.end();
+      };
+      const { csbs, requests } = await setup([redirect]);
+      const error = await caught(csbs.listCheckpointItems());
+      expect(error).toBeInstanceOf(CsbsApiError);
+      expect(error).toMatchObject({ status: 302 });
+      expect(requests).toHaveLength(1);
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("encodes the project ID as a path segment", async () => {

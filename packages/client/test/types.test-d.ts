@@ -20,7 +20,7 @@ export async function typed() {
   const withResponse: WithResponse<{ checkpoint_items: CheckpointItem[] }> =
     await csbs.listCheckpointItems.withResponse(
       { limit: 1 },
-      { signal: AbortSignal.timeout(1_000), timeoutMs: 500, maxRetries: 0 },
+      { signal: AbortSignal.timeout(1_000), timeoutMs: 500, maxRetries: 0, headers: { "X-Trace": "1" } },
     );
   const response: Response = withResponse.response;
   const requestId: string | undefined = withResponse.requestId;
