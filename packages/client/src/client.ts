@@ -110,6 +110,8 @@ export interface CsbsClient {
 
 const invalid = (what: string) => new CsbsError(`createCsbsClient: ${what}`);
 const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+// What may go in a header as-is: printable ASCII. fetch's own error for anything else would quote the value.
+const headerSafe = (value: unknown): value is string => typeof value === "string" && /^[\x20-\x7e]+$/.test(value);
 const SENSITIVE = /^(x-auth-token|authorization|x-security-token)$/i;
 
 export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
@@ -117,17 +119,20 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
   if (!nonEmpty(baseUrl) || !URL.canParse(baseUrl)) throw invalid('"baseUrl" must be an absolute URL');
   if (!nonEmpty(projectId)) throw invalid('"projectId" must be a non-empty string');
   const tokenAuth = auth && "token" in auth && auth.token !== undefined;
-  if (tokenAuth ? !nonEmpty(auth.token) : !nonEmpty(auth?.accessKey) || !nonEmpty(auth.secretKey)) {
-    throw invalid('"auth" must be { token } or { accessKey, secretKey }');
+  // Header values are sent trimmed; trimmed values are also what gets redacted.
+  const token = typeof auth?.token === "string" ? auth.token.trim() : undefined;
+  const securityToken = typeof auth?.securityToken === "string" ? auth.securityToken.trim() : undefined;
+  if (tokenAuth ? !headerSafe(token) : !headerSafe(auth?.accessKey) || !nonEmpty(auth.secretKey)) {
+    throw invalid('"auth" must be { token } or { accessKey, secretKey }, in printable ASCII');
   }
+  if (securityToken !== undefined && !headerSafe(securityToken)) throw invalid('"auth.securityToken" is not valid');
   const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? 60_000);
   const defaultMaxRetries = checkRetries(options.maxRetries ?? 2);
   const nowMs = () => +now();
 
-  // Secrets never leave in an error, a log line or JSON: literal values, and any signature, are replaced.
-  const secrets = [auth.token, auth.secretKey, auth.securityToken].filter(
-    (s): s is string => nonEmpty(s) && s.length >= 8,
-  );
+  // Secrets never leave in an error, a log line or JSON: their literal values (8+ characters: shorter ones would
+  // mangle ordinary text) and any signature are replaced.
+  const secrets = [token, auth.secretKey, securityToken].filter((s): s is string => nonEmpty(s) && s.length >= 8);
   const redact = (text: string): string => {
     for (const secret of secrets) text = text.split(secret).join("[redacted]");
     return text.replace(/Signature=[0-9a-f]+/gi, "Signature=[redacted]");
@@ -135,7 +140,7 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
 
   const raw = createClient<paths>({
     baseUrl,
-    headers: tokenAuth ? { ...options.headers, "X-Auth-Token": auth.token as string } : { ...options.headers },
+    headers: tokenAuth ? { ...options.headers, "X-Auth-Token": token as string } : { ...options.headers },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     // Never follow a redirect: fetch would forward X-Auth-Token / X-Security-Token to wherever it points. A 3xx
     // answer surfaces as a CsbsApiError instead.
@@ -144,7 +149,6 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
 
   if (!tokenAuth) {
     const sign = createSigner(auth.accessKey as string, auth.secretKey as string);
-    const { securityToken } = auth;
     raw.use({
       async onRequest({ request }) {
         const signed: Record<string, string> = { "X-Sdk-Date": sdkDate(new Date(nowMs())) };

@@ -136,3 +136,36 @@ it("validation errors name the field, never its value", () => {
   expect(error?.message).toMatch(/auth/);
   expect(inspect(error)).not.toContain(SECRET_KEY);
 });
+
+describe("secrets that are not valid header values", () => {
+  // fetch's own error for a bad header value quotes the value: such secrets are refused up front, by name only.
+  it.each([
+    ["a token with a newline inside", { token: `${TOKEN}\nmore` }],
+    ["a token beyond Latin-1", { token: `${TOKEN}\u0100` }],
+    [
+      "a security token with a newline",
+      { accessKey: "AK", secretKey: SECRET_KEY, securityToken: `${SECURITY_TOKEN}\r\n` + "x" },
+    ],
+    ["an access key with a newline", { accessKey: "AK\nB", secretKey: SECRET_KEY }],
+  ] as const)("%s is refused without quoting it", (_, auth) => {
+    let error: unknown;
+    try {
+      createCsbsClient({ baseUrl: "http://127.0.0.1:1", projectId: "p", auth: auth as CsbsClientOptions["auth"] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsbsError);
+    expect(leaks(inspect(error) + JSON.stringify(error), [])).toEqual([]);
+  });
+
+  it("surrounding whitespace (a token read from a file) is trimmed, sent trimmed and redacted trimmed", async () => {
+    server = await startFaultServer((req, res) => {
+      res.writeHead(401, { "content-type": "text/plain" });
+      res.end(`bad token ${req.headers["x-auth-token"]}`);
+    });
+    const csbs = createCsbsClient({ baseUrl: server.url, projectId: "p", auth: { token: `  ${TOKEN}\n` } });
+    const error = await csbs.listCheckpointItems().catch((e: unknown) => e);
+    expect(server.requests[0]?.headers["x-auth-token"]).toBe(TOKEN);
+    expect(error).toMatchObject({ status: 401, body: "bad token [redacted]" });
+  });
+});
