@@ -112,11 +112,15 @@ const invalid = (what: string) => new CsbsError(`createCsbsClient: ${what}`);
 const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.length > 0;
 // What may go in a header as-is: printable ASCII. fetch's own error for anything else would quote the value.
 const headerSafe = (value: unknown): value is string => typeof value === "string" && /^[\x20-\x7e]+$/.test(value);
-const SENSITIVE = /^(x-auth-token|authorization|x-security-token)$/i;
+const SENSITIVE = /^(x-auth-token|authorization|x-security-token|proxy-authorization|cookie)$/i;
 
 export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
   const { baseUrl, projectId, auth, logger, now = () => new Date() } = options ?? ({} as CsbsClientOptions);
-  if (!nonEmpty(baseUrl) || !URL.canParse(baseUrl)) throw invalid('"baseUrl" must be an absolute URL');
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw invalid('"baseUrl" must be an absolute URL');
+  }
   if (!nonEmpty(projectId)) throw invalid('"projectId" must be a non-empty string');
   const tokenAuth = auth && "token" in auth && auth.token !== undefined;
   // Header values are sent trimmed; trimmed values are also what gets redacted.

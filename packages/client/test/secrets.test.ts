@@ -169,3 +169,27 @@ describe("secrets that are not valid header values", () => {
     expect(error).toMatchObject({ status: 401, body: "bad token [redacted]" });
   });
 });
+
+it("log lines redact cookies and proxy credentials passed in headers, and keep the rest", async () => {
+  server = await startFaultServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "x-request-id": "rid-7" });
+    res.end('{"checkpoint_items":[]}');
+  });
+  const lines: string[] = [];
+  const csbs = createCsbsClient({
+    baseUrl: server.url,
+    projectId: "p",
+    auth: { token: TOKEN },
+    headers: { Cookie: "session=abc123", "Proxy-Authorization": "Basic dXNlcjpwYXNz", "X-Trace": "t-1" },
+    logger: { debug: (line) => lines.push(line) },
+  });
+  await csbs.listCheckpointItems({ limit: 5 });
+  const log = lines.join("\n");
+  expect(log).toContain(`GET ${server.url}/v1/p/checkpoint_items?limit=5`);
+  expect(log).toContain("x-trace: t-1");
+  expect(log).toContain("rid-7");
+  expect(log).toMatch(/cookie: \[redacted\]/);
+  expect(log).toMatch(/proxy-authorization: \[redacted\]/);
+  expect(log).not.toMatch(/abc123|dXNlcjpwYXNz/);
+  expect(leaks(log, [])).toEqual([]);
+});
