@@ -4,7 +4,7 @@
  * Ports: CSBS_MOCK_PORT, CSBS_DOCS_PORT. Stops cleanly on Ctrl-C / SIGTERM.
  */
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startMock } from "@csbs/mock";
@@ -12,26 +12,67 @@ import { repoRoot } from "@csbs/spec/validator";
 
 export const docsFile = resolve(repoRoot, "packages/docs/dist/index.html");
 
-/** A static server for the one-file docs page. */
-export function serveDocs(port = 4000, host = "127.0.0.1"): Promise<Server> {
+export interface DocsServer extends Server {
+  /** With `liveReload`: tells every open page to reload (after a rebuild). */
+  reload(): void;
+}
+
+/**
+ * A static server for the one-file docs page. With `liveReload`, pages it serves get a small script that listens on
+ * /__reload (server-sent events, same origin) and reloads when `reload()` is called: `pnpm dev` and `pnpm docs`
+ * call it after each rebuild.
+ */
+export function serveDocs(
+  port = 4000,
+  host = "127.0.0.1",
+  options: { liveReload?: boolean } = {},
+): Promise<DocsServer> {
+  const listeners = new Set<ServerResponse>();
+  const script =
+    '<script>new EventSource("/__reload").addEventListener("reload", function () { location.reload(); });</script>';
   const server = createServer(async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (options.liveReload && path === "/__reload") {
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+      });
+      res.write(": connected\n\n");
+      listeners.add(res);
+      req.on("close", () => listeners.delete(res));
+      return;
+    }
     if (path !== "/" && path !== "/index.html") {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
       return;
     }
     try {
-      const html = await readFile(docsFile);
+      let html: string | Buffer = await readFile(docsFile);
+      if (options.liveReload) {
+        const text = html.toString("utf8");
+        const end = text.lastIndexOf("</body>");
+        html = end < 0 ? text + script : text.slice(0, end) + script + text.slice(end);
+      }
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
       res.end(req.method === "HEAD" ? undefined : html);
     } catch {
       res.writeHead(503, { "content-type": "text/plain" }).end("docs not built yet: run `pnpm build`\n");
     }
-  });
+  }) as DocsServer;
+  server.reload = () => {
+    for (const res of listeners) res.write("event: reload\ndata: {}\n\n");
+  };
+  const close = server.close.bind(server);
+  server.close = (callback?: (error?: Error) => void) => {
+    for (const res of listeners) res.end();
+    listeners.clear();
+    return close(callback);
+  };
   return new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(port, host, () => ok(server));
@@ -49,7 +90,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!values["mock-only"]) {
     const docs = await serveDocs(Number(process.env.CSBS_DOCS_PORT ?? 4000));
     stops.push(() => new Promise((r) => docs.close(r)));
-    console.log("docs  http://127.0.0.1:4000/");
+    console.log(`docs  http://127.0.0.1:${Number(process.env.CSBS_DOCS_PORT ?? 4000)}/`);
   }
   const shutdown = async () => {
     await Promise.all(stops.map((stop) => stop()));
