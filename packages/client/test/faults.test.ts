@@ -311,6 +311,17 @@ describe("fetch injection and headers", () => {
     }
   });
 
+  it("middleware added to raw runs for listCheckpointItems too", async () => {
+    const { csbs, requests } = await setup([ok]);
+    csbs.raw.use({
+      onRequest({ request }) {
+        request.headers.set("X-Extra", "from-middleware");
+      },
+    });
+    await csbs.listCheckpointItems();
+    expect(requests[0]?.headers["x-extra"]).toBe("from-middleware");
+  });
+
   it("encodes the project ID as a path segment", async () => {
     server = await startFaultServer(ok);
     const csbs = createCsbsClient({ baseUrl: `${server.url}/`, projectId: "a/b c?", auth: { token: "t" } });
