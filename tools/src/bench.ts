@@ -16,7 +16,7 @@ import { root } from "./check-bundle.js";
 
 const clean = process.argv.includes("--clean");
 
-function timed(cmd: string, args: string[]): Promise<{ seconds: number; code: number; tail: string }> {
+function timed(cmd: string, args: string[]): Promise<{ seconds: number; code: number; tail: string; full: boolean }> {
   return new Promise((done) => {
     const start = performance.now();
     const child = spawn(cmd, args, {
@@ -40,7 +40,7 @@ function timed(cmd: string, args: string[]): Promise<{ seconds: number; code: nu
         .filter((l) => /Tasks:|Cached:|Failed:|ERR|error/i.test(l))
         .slice(-4)
         .join("\n");
-      done({ seconds: (performance.now() - start) / 1000, code: code ?? 1, tail });
+      done({ seconds: (performance.now() - start) / 1000, code: code ?? 1, tail, full: out.includes("FULL TURBO") });
     });
   });
 }
@@ -69,8 +69,16 @@ try {
   const buildCache = await freshCache();
   const cold = await timed("pnpm", ["build", `--cache-dir=${buildCache}`]);
   line("cold build", "pnpm build, empty turbo cache", cold);
-  const warm = await timed("pnpm", ["build", `--cache-dir=${buildCache}`]);
-  line("warm build", "pnpm build, full cache hit", warm, `target < 1 s: ${warm.seconds < 1 ? "met" : "MISSED"}`);
+  // A file edited during the cold build (another terminal, an editor) makes the next run a partial miss: repeat
+  // until turbo reports a full hit, as a developer re-running `pnpm build` on an unchanged tree sees it.
+  let warm = await timed("pnpm", ["build", `--cache-dir=${buildCache}`]);
+  for (let i = 0; i < 3 && !warm.full; i++) warm = await timed("pnpm", ["build", `--cache-dir=${buildCache}`]);
+  line(
+    "warm build",
+    `pnpm build, ${warm.full ? "full cache hit" : "NOT a full cache hit (files kept changing)"}`,
+    warm,
+    `target < 1 s: ${warm.seconds < 1 ? "met" : "MISSED"}`,
+  );
   const test = await timed("pnpm", ["test", `--cache-dir=${await freshCache()}`, "--continue"]);
   line(
     "cold test",

@@ -99,6 +99,9 @@ function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Direction, label: stri
     breaking(`${label}: type changed from ${ot ? ot.join(" | ") : "(any)"} to ${nt ? nt.join(" | ") : "(any)"}`);
     return; // everything below is about values of the old type
   }
+  if (n.deprecated === true && o.deprecated !== true) {
+    ctx.out.push({ severity: "notice", where: ctx.where, message: `${label}: deprecated` });
+  }
   if (o.format !== n.format) {
     breaking(`${label}: format changed from ${o.format ?? "(none)"} to ${n.format ?? "(none)"}`);
   }
@@ -231,6 +234,10 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     );
   }
 
+  if (newOp.deprecated === true && oldOp.deprecated !== true) {
+    ctx.out.push({ severity: "notice", where: ctx.where, message: "operation deprecated" });
+  }
+
   // Security: every way to authenticate that worked must still work.
   const security = (doc: OpenApiDoc, o: Json) =>
     ((Array.isArray(o.security) ? o.security : Array.isArray(doc.security) ? doc.security : []) as Json[]).map((r) =>
@@ -261,6 +268,9 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     }
     if (q.required === true && p.required !== true) breaking(`${p.in} parameter \`${p.name}\` made required`);
     if (p.required === true && q.required !== true) additive(`${p.in} parameter \`${p.name}\` made optional`);
+    if (q.deprecated === true && p.deprecated !== true) {
+      ctx.out.push({ severity: "notice", where: ctx.where, message: `${p.in} parameter \`${p.name}\` deprecated` });
+    }
     const od = deref(ctx.oldDoc, paramSchema(p)).node.default;
     const nd = deref(ctx.newDoc, paramSchema(q)).node.default;
     if (key(od) !== key(nd)) {

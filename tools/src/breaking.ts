@@ -71,13 +71,18 @@ export async function loadBaseline(root: string = repoRoot): Promise<Baseline> {
     }
   }
   const file = join(root, BASELINE_FILE);
+  const shallow = await run("git", ["rev-parse", "--is-shallow-repository"], { cwd: root, timeoutMs: 20_000 });
+  const note =
+    shallow.stdout.trim() === "true"
+      ? " — a shallow clone: if releases are tagged, `git fetch --tags --unshallow` for the right baseline"
+      : "";
   if (!existsSync(file)) {
     throw new Error(
       `no release to compare with: no v* git tag and no ${BASELINE_FILE}. ` +
         "Run `pnpm check:breaking --update-baseline` to record the current spec as the baseline.",
     );
   }
-  return { doc: JSON.parse(await readFile(file, "utf8")) as OpenApiDoc, source: BASELINE_FILE };
+  return { doc: JSON.parse(await readFile(file, "utf8")) as OpenApiDoc, source: `${BASELINE_FILE}${note}` };
 }
 
 export interface GateResult {

@@ -156,6 +156,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   console.log(
     `version-packages: the release group and spec/openapi.yaml info.version are at ${version}. ` +
-      "Review the CHANGELOG.md entries, run `pnpm generate`, and commit.",
+      "Review the CHANGELOG.md entries, run `pnpm build`, and commit.",
   );
 }

@@ -264,6 +264,18 @@ describe("notices: same shape, changed meaning", () => {
     expect(result.report).toMatch(/notice {4}GET .*: query parameter `limit`: default changed from 1000 to 100/);
   });
 
+  it("deprecations are reported, not failed", async () => {
+    const result = await gate(
+      mutate((d) => {
+        param(d, "offset").deprecated = true;
+        schema(d, "ExtendInfo").properties.support_lld.deprecated = true;
+      }),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.report).toMatch(/notice {4}GET .*: query parameter `offset` deprecated/);
+    expect(result.report).toMatch(/notice {4}GET .*extend_info\.support_lld: deprecated/);
+  });
+
   it("an additional accepted authentication method is additive", async () => {
     const result = await gate(mutate((d) => d.security.push({ Basic: [] })));
     expect(result.ok).toBe(true);
