@@ -11,7 +11,8 @@ import addFormatsModule from "ajv-formats";
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 type FormatsPlugin = typeof addFormatsModule.default;
 const addFormats: FormatsPlugin =
-  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  (addFormatsModule as unknown as FormatsPlugin);
 
 export const repoRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const bundledSpecPath: string = resolve(repoRoot, "spec/dist/openapi.json");
@@ -71,5 +72,7 @@ export function specValidator(doc: OpenApiDocument = loadBundledSpec()): SpecVal
 }
 
 export function formatErrors(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+  return (errors ?? []).map(
+    (e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+  );
 }
