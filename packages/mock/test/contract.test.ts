@@ -175,7 +175,7 @@ const record = (ok: boolean, kind: "accepted" | "rejected" | "unauthorized", wha
 };
 
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
+  mock = await startMock({ port: 0, logLevel: "warn" }); // no per-request log lines: the contract is the point
   rssBefore = rssOf(mock.pid);
 });
 afterAll(async () => {

@@ -146,9 +146,9 @@ describe("dynamic mode (--dynamic --seed)", () => {
 
   it("is repeatable for a seed, different for another, schema-valid and invents no field", async () => {
     const [a, b, c] = await Promise.all([
-      startMock({ port: 0, dynamic: true, seed: "alpha" }),
-      startMock({ port: 0, dynamic: true, seed: "alpha" }),
-      startMock({ port: 0, dynamic: true, seed: "beta" }),
+      startMock({ port: 0, dynamic: true, seed: "alpha", logLevel: "warn" }),
+      startMock({ port: 0, dynamic: true, seed: "alpha", logLevel: "warn" }),
+      startMock({ port: 0, dynamic: true, seed: "beta", logLevel: "warn" }),
     ]);
     try {
       const [a1, a2, b1, c1] = [await fetchBody(a), await fetchBody(a), await fetchBody(b), await fetchBody(c)];
