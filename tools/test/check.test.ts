@@ -144,6 +144,44 @@ describe("each gate fails with its fix", () => {
     expect(outcome.fix).toMatch(/`pnpm changeset` and choose major/);
   });
 
+  it("typecheck: a type error names the package, the error and the tsc command", async () => {
+    const dir = join(scratch, "typecheck");
+    for (const d of ["spec", "tools", "packages/bad", "packages/good"])
+      mkdirSync(join(dir, d, "src"), { recursive: true });
+    cpSync(join(repoRoot, "tsconfig.base.json"), join(dir, "tsconfig.base.json"));
+    for (const [d, code] of [
+      ["packages/bad", "export const n: number = 'not a number';\n"],
+      ["packages/good", "export const n: number = 1;\n"],
+    ] as const) {
+      writeFileSync(
+        join(dir, d, "package.json"),
+        JSON.stringify({ name: `@x/${d.split("/")[1]}`, version: "1.0.0", type: "module" }),
+      );
+      writeFileSync(
+        join(dir, d, "tsconfig.json"),
+        JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src"] }),
+      );
+      writeFileSync(join(dir, d, "src/index.ts"), code);
+    }
+    const outcome = await gate("typecheck").run(ctx(dir));
+    expect(outcome.status).toBe("fail");
+    expect(outcome.summary).toBe("type errors in packages/bad");
+    expect(outcome.details).toMatch(
+      /src\/index\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'/,
+    );
+    expect(outcome.fix).toContain("`pnpm exec tsc -p packages/bad/tsconfig.json --noEmit`");
+  }, 60_000);
+
+  it("size: skipped, saying why, when the client has no size script", async () => {
+    const dir = join(scratch, "size");
+    mkdirSync(join(dir, "packages/client"), { recursive: true });
+    writeFileSync(join(dir, "packages/client/package.json"), JSON.stringify({ name: "@csbs/client", scripts: {} }));
+    expect(await gate("size").run(ctx(dir))).toMatchObject({
+      status: "skip",
+      summary: expect.stringMatching(/no `size` script/),
+    });
+  });
+
   it("lint:spec: the repository's spec lints clean", async () => {
     expect(await gate("lint:spec").run(ctx(repoRoot))).toMatchObject({ status: "pass" });
   }, 30_000);
