@@ -1,5 +1,6 @@
 // The real Prism, serving the real bundled spec, on a free loopback port.
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
@@ -181,21 +182,48 @@ describe("csbs-mock (the CLI behind `pnpm mock`)", () => {
       s.once("error", () => resolve(false));
     });
 
-  it("listens on the --port it is given and leaves nothing running after SIGTERM", async () => {
-    const port = await freePort();
-    const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-    const child = spawn(process.execPath, [cli, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (c) => (out += c));
-    await expect
-      .poll(() => out, { timeout: 30_000, interval: 100 })
-      .toContain(`CSBS mock listening on http://127.0.0.1:${port}`);
-    expect(await isOpen(port)).toBe(true);
-    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(await isOpen(port)).toBe(false); // Prism, its child, is gone too
-  });
+  /** PIDs whose parent is `pid` (Linux /proc). */
+  const childrenOf = (pid: number) =>
+    readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          return readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1]?.split(" ")[1] === String(pid);
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "listens on the --port it is given and leaves nothing running after %s",
+    async (signal) => {
+      const port = await freePort();
+      const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+      const child = spawn(process.execPath, [cli, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (c) => (out += c));
+      await expect
+        .poll(() => out, { timeout: 30_000, interval: 100 })
+        .toContain(`CSBS mock listening on http://127.0.0.1:${port}`);
+      expect(await isOpen(port)).toBe(true);
+      const prism = childrenOf(child.pid ?? -1);
+      expect(prism.length).toBe(1);
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(await isOpen(port)).toBe(false);
+      expect(prism.filter(alive)).toEqual([]); // Prism, its child, is gone too
+    },
+  );
 
   it("leaves no orphan Prism even when the process that started it is killed with SIGKILL", async () => {
     const index = new URL("../dist/index.js", import.meta.url).href;
@@ -208,14 +236,6 @@ describe("csbs-mock (the CLI behind `pnpm mock`)", () => {
     child.stdout.on("data", (c) => (out += c));
     await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain("}");
     const { pid } = JSON.parse(out) as { pid: number; port: number };
-    const alive = (p: number) => {
-      try {
-        process.kill(p, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
     expect(alive(pid)).toBe(true);
     child.kill("SIGKILL");
     await expect.poll(() => alive(pid), { timeout: 5_000, interval: 100 }).toBe(false);
