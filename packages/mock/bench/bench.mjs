@@ -53,10 +53,10 @@ async function measure(label, start) {
   try {
     await load(server.url, 1); // warm-up (JIT, keep-alive sockets)
     const r = await load(server.url, seconds);
-    const errors = r.errors + r.timeouts + r.non2xx;
+    const errors = `${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`;
     const line =
       `${label.padEnd(44)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms` +
-      `   p99 ${String(r.latency.p99).padStart(4)} ms   (${r.requests.total} requests, ${errors} errors/non-2xx)`;
+      `   p99 ${String(r.latency.p99).padStart(4)} ms   (${r.requests.total} requests; ${errors})`;
     console.log(line);
     return r;
   } finally {

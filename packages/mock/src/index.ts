@@ -197,7 +197,7 @@ async function startStrictProxy(
     res.end(badRequest);
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, retried = false) => {
     const upstream = request(
       { host: prismHost, port: prismPort, method: req.method, path: req.url, headers: req.headers, agent },
       (answer) => {
@@ -209,11 +209,19 @@ async function startStrictProxy(
         answer.pipe(res);
       },
     );
-    upstream.on("error", (error) => {
+    upstream.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket that Prism closed just as it was reused: send the (bodiless) request again, once.
+      const bodiless = req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
+      if (!retried && bodiless && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) {
+        forward(req, res, true);
+        return;
+      }
       if (res.headersSent) res.destroy();
       else res.writeHead(502, { "content-type": "text/plain" }).end(`mock: Prism did not answer (${error.message})\n`);
     });
-    req.pipe(upstream);
+    // GET, HEAD and OPTIONS carry no body here, so they can be sent again; anything else streams its body through.
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") upstream.end();
+    else req.pipe(upstream);
   };
 
   const server = createHttpServer((req, res) => {
