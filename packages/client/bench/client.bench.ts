@@ -4,7 +4,9 @@
 import { fork } from "node:child_process";
 import type { paths } from "@csbs/types";
 import createClient from "openapi-fetch";
-import { createCsbsClient } from "../dist/index.js";
+// The source, not dist/: the same code (tsx strips the types), and `tsc` over bench/ never depends on a build
+// being present.
+import { createCsbsClient } from "../src/index.js";
 
 const child = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit", execArgv: [] });
 const port = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
@@ -18,38 +20,36 @@ const csbs = createCsbsClient({ baseUrl, projectId, auth: { token } });
 const signed = createCsbsClient({ baseUrl, projectId, auth: { accessKey: "AK", secretKey: "bench-secret-key" } });
 const url = `${baseUrl}/v1/${projectId}/checkpoint_items`;
 
-const variants: [string, () => Promise<unknown>][] = [
-  ["raw fetch", async () => (await fetch(url, { headers: { "X-Auth-Token": token } })).json()],
-  ["openapi-fetch", async () => (await bare.GET(path, { params: { path: { project_id: projectId } } })).data],
-  ["listCheckpointItems", () => csbs.listCheckpointItems()],
-  ["  the same, AK/SK", () => signed.listCheckpointItems()],
-];
+const variants = [
+  { name: "raw fetch", run: async () => (await fetch(url, { headers: { "X-Auth-Token": token } })).json() },
+  {
+    name: "openapi-fetch",
+    run: async () => (await bare.GET(path, { params: { path: { project_id: projectId } } })).data,
+  },
+  { name: "listCheckpointItems", run: () => csbs.listCheckpointItems() },
+  { name: "  the same, AK/SK", run: () => signed.listCheckpointItems() },
+].map((variant) => ({ ...variant, samples: [] as number[] }));
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20_000);
 const WARMUP = 2_000;
-const samples = variants.map(() => [] as number[]);
 for (let round = 0; round < WARMUP + ROUNDS; round++) {
   // Interleaved, rotating the order each round, so drift (GC, JIT, sockets) hits every variant alike.
   for (let k = 0; k < variants.length; k++) {
-    const v = (round + k) % variants.length;
+    const variant = variants[(round + k) % variants.length] as (typeof variants)[number];
     const start = process.hrtime.bigint();
-    await variants[v]![1]();
+    await variant.run();
     const elapsed = Number(process.hrtime.bigint() - start) / 1_000;
-    if (round >= WARMUP) samples[v]!.push(elapsed);
+    if (round >= WARMUP) variant.samples.push(elapsed);
   }
 }
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-};
-const medians = samples.map(median);
-const [rawMs, bareMs, clientMs] = medians as [number, number, number];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
+const [rawUs, bareUs, clientUs] = variants.map((v) => median(v.samples)) as [number, number, number];
 console.log(`median per request over ${ROUNDS} requests each (loopback, seed example, keep-alive):`);
-for (const [i, [name]] of variants.entries()) console.log(`  ${name.padEnd(20)} ${medians[i]!.toFixed(1)} µs`);
-console.log(`  openapi-fetch / raw fetch:             ${(bareMs / rawMs).toFixed(3)}×`);
-console.log(`  listCheckpointItems / raw fetch:       ${(clientMs / rawMs).toFixed(3)}×`);
+for (const v of variants) console.log(`  ${v.name.padEnd(20)} ${median(v.samples).toFixed(1)} µs`);
+console.log(`  openapi-fetch / raw fetch:             ${(bareUs / rawUs).toFixed(3)}×`);
+console.log(`  listCheckpointItems / raw fetch:       ${(clientUs / rawUs).toFixed(3)}×`);
 console.log(
-  `  listCheckpointItems / openapi-fetch:   ${(clientMs / bareMs).toFixed(3)}× (client layer: ${((clientMs / bareMs - 1) * 100).toFixed(1)} %, budget 10 %)`,
+  `  listCheckpointItems / openapi-fetch:   ${(clientUs / bareUs).toFixed(3)}× (client layer: ${((clientUs / bareUs - 1) * 100).toFixed(1)} %, budget 10 %)`,
 );
 
 // Streaming: 200,000 items over 200 pages of 1,000 (plus the empty page that proves the last full one was last);

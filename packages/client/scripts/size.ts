@@ -20,7 +20,9 @@ export async function measure(): Promise<{ code: string; minified: number; gzipp
     write: false,
     logLevel: "silent",
   });
-  const bytes = outputFiles[0]!.contents;
+  const [output] = outputFiles;
+  if (!output) throw new Error("esbuild wrote nothing");
+  const bytes = output.contents;
   return { code: Buffer.from(bytes).toString(), minified: bytes.length, gzipped: gzipSync(bytes).length };
 }
 

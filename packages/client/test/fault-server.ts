@@ -92,3 +92,10 @@ export const items = (n: number, start = 0, prefix = "item-") => ({
     updated_at: "2017-04-15T04:25:38.680638",
   })),
 });
+
+/** list[index], or a failed test if it is not there. */
+export function at<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  if (value === undefined) throw new Error(`expected an element at index ${index} of ${list.length}`);
+  return value;
+}

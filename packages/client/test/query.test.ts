@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CsbsError, createCsbsClient, type ListCheckpointItemsQuery } from "../src/index.js";
-import { type FaultServer, items, json, startFaultServer } from "./fault-server.js";
+import { at, type FaultServer, items, json, startFaultServer } from "./fault-server.js";
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -57,7 +57,7 @@ it("every valid query survives serialisation: the server sees exactly the values
     fc.asyncProperty(query, async (q) => {
       const before = server.requests.length;
       await csbs.listCheckpointItems(q);
-      const seen = server.requests[before]!;
+      const seen = at(server.requests, before);
       const expected = Object.entries(q).map(([k, v]) => [k, String(v)]);
       expect([...seen.url.searchParams]).toEqual(expected);
       expect(seen.url.pathname).toBe("/v1/p/checkpoint_items");

@@ -144,7 +144,7 @@ describe("secrets that are not valid header values", () => {
     ["a token beyond Latin-1", { token: `${TOKEN}\u0100` }],
     [
       "a security token with a newline",
-      { accessKey: "AK", secretKey: SECRET_KEY, securityToken: `${SECURITY_TOKEN}\r\n` + "x" },
+      { accessKey: "AK", secretKey: SECRET_KEY, securityToken: `${SECURITY_TOKEN}\r\nx` },
     ],
     ["an access key with a newline", { accessKey: "AK\nB", secretKey: SECRET_KEY }],
   ] as const)("%s is refused without quoting it", (_, auth) => {

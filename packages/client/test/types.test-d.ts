@@ -24,18 +24,12 @@ export async function typed() {
     );
   const response: Response = withResponse.response;
   const requestId: string | undefined = withResponse.requestId;
-  for await (const each of csbs.iterateCheckpointItems({ limit: 100 })) {
-    const id: string = each.id;
-    void id;
-  }
-  for await (const page of csbs.pages()) {
-    const items: CheckpointItem[] = page.items;
-    const p: CheckpointItemPage = page;
-    void items, p;
-  }
+  const ids: string[] = [];
+  for await (const each of csbs.iterateCheckpointItems({ limit: 100 })) ids.push(each.id);
+  const pages: CheckpointItemPage[] = [];
+  for await (const page of csbs.pages()) pages.push(page satisfies { items: CheckpointItem[] });
   const raw: Client<import("@csbs/types").paths> = csbs.raw;
-  void response, requestId, raw;
-  return item?.extend_info?.progress;
+  return [item?.extend_info?.progress, response, requestId, ids, pages, raw] as const;
 }
 
 export function options() {
@@ -55,16 +49,19 @@ export function options() {
 
 export function errors(error: unknown) {
   if (error instanceof CsbsApiError) {
-    const status: number = error.status;
-    const code: string | undefined = error.code;
-    const message: string = error.message;
-    const requestId: string | undefined = error.requestId;
-    const headers: Headers = error.headers;
-    void status, code, message, requestId, headers, error.body;
+    const fields: [number, string | undefined, string, string | undefined, Headers, unknown] = [
+      error.status,
+      error.code,
+      error.message,
+      error.requestId,
+      error.headers,
+      error.body,
+    ];
+    return fields;
   }
   const hierarchy: CsbsError[] = [new NotFoundError(404, undefined), new CsbsTimeoutError("t")];
   const connection: CsbsConnectionError = new CsbsTimeoutError("t");
-  void hierarchy, connection;
+  return [hierarchy, connection];
 }
 
 export async function rejected() {
