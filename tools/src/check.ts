@@ -230,7 +230,9 @@ export const gates: Gate[] = [
         return fail(
           `type errors in ${bad.map((r) => r.p.dir).join(", ")}`,
           [...bad.map((r) => `${r.p.dir}${r.note}:\n${tail(r.out, 20)}`), ...notes].join("\n"),
-          `fix the errors; \`pnpm exec tsc -p ${bad[0]?.p.dir}/tsconfig.json --noEmit\` reproduces them`,
+          bad[0]?.note
+            ? `fix the errors, and give ${bad[0].p.dir} a tsconfig.json extending tsconfig.base.json`
+            : `fix the errors; \`pnpm exec tsc -p ${bad[0]?.p.dir}/tsconfig.json --noEmit\` reproduces them`,
         );
       } finally {
         await rm(tmp, { recursive: true, force: true });
