@@ -10,7 +10,7 @@
  * Only json-schema-faker's own keywords are used (no `x-faker`): Prism seeds json-schema-faker, not faker, so only
  * these stay repeatable under `--seed`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -100,5 +100,9 @@ for (const [schemaName, properties] of Object.entries(hints)) {
   }
 }
 
+// Written aside, then renamed: a mock starting meanwhile reads the old file or the new one, never half of one.
 mkdirSync(new URL("../dist/", import.meta.url), { recursive: true });
-writeFileSync(new URL("../dist/openapi.json", import.meta.url), `${JSON.stringify(doc, null, 2)}\n`);
+const target = new URL("../dist/openapi.json", import.meta.url);
+const temporary = new URL(`../dist/.openapi.json.${process.pid}`, import.meta.url);
+writeFileSync(temporary, `${JSON.stringify(doc, null, 2)}\n`);
+renameSync(temporary, target);
