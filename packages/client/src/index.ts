@@ -8,6 +8,7 @@ export type {
   ErrorBody,
   ListCheckpointItemsQuery,
   ListCheckpointItemsResponse,
+  paths,
 } from "@csbs/types";
 export {
   type AkSkAuth,

@@ -72,7 +72,9 @@ export async function main(baseUrl: string): Promise<CheckpointItem[]> {
   return requestId ? all : [];
 }
 `,
-      "usage.cts": `import { createCsbsClient, type CheckpointItemPage } from "@csbs/client";
+      // CommonJS consumers take the API types from the client: @csbs/types is ESM-only (see the client README).
+      "usage.cts": `import { createCsbsClient, type CheckpointItem, type CheckpointItemPage } from "@csbs/client";
+export const ids = (items: CheckpointItem[]): string[] => items.map((item) => item.id);
 export async function first(baseUrl: string): Promise<CheckpointItemPage | undefined> {
   const csbs = createCsbsClient({ baseUrl, projectId: "p", auth: { accessKey: "AK", secretKey: "SK" } });
   // @ts-expect-error limit is a number
