@@ -7,9 +7,10 @@ import { join } from "node:path";
 import { repoRoot } from "@csbs/spec/validator";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkBreaking, lastReleaseTag, loadBaseline } from "../src/breaking.js";
-import { pendingChangesets } from "../src/release.js";
+import { packPlan, pendingChangesets } from "../src/release.js";
 import {
   bumpVersion,
+  groupVersion,
   nextRelease,
   pendingBump,
   releaseGroup,
@@ -23,6 +24,10 @@ const scratch = mkdtempSync(join(tmpdir(), "csbs-release-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const PACKAGES = ["packages/types", "packages/client", "packages/mock", "packages/docs"];
+/** The repository's current version, and what each bump makes of it: the tests hold at any version. */
+const V = groupVersion();
+const [PATCH, MINOR, MAJOR] = [bumpVersion(V, "patch"), bumpVersion(V, "minor"), bumpVersion(V, "major")];
+const re = (v: string) => v.replaceAll(".", "\\.");
 
 /** A copy of what versioning and the gate read: manifests, .changeset, spec sources, redocly.yaml. */
 function miniRepo(name: string): string {
@@ -66,7 +71,7 @@ describe("one version: the release group, spec info.version, spec/package.json",
     const original = readFileSync(yamlPath, "utf8");
     writeFileSync(yamlPath, original.replace(/^ {2}version: .*$/m, "  version: 9.9.9"));
     expect(versionProblems(dir)).toEqual([
-      expect.stringMatching(/spec\/openapi.yaml info.version is 9.9.9 but the packages are 0\.1\.0/),
+      expect.stringContaining(`spec/openapi.yaml info.version is 9.9.9 but the packages are ${V}`),
     ]);
     syncSpecVersion(dir);
     expect(readFileSync(yamlPath, "utf8")).toBe(original);
@@ -76,8 +81,8 @@ describe("one version: the release group, spec info.version, spec/package.json",
   it("a package out of step with the group is found", () => {
     const dir = miniRepo("out-of-step");
     const file = join(dir, "packages/mock/package.json");
-    writeFileSync(file, readFileSync(file, "utf8").replace('"version": "0.1.0"', '"version": "0.1.1"'));
-    expect(versionProblems(dir)).toEqual([expect.stringMatching(/@csbs\/mock is 0\.1\.1 but @csbs\/types is 0\.1\.0/)]);
+    writeFileSync(file, readFileSync(file, "utf8").replace(`"version": "${V}"`, `"version": "${PATCH}"`));
+    expect(versionProblems(dir)).toEqual([expect.stringContaining(`@csbs/mock is ${PATCH} but @csbs/types is ${V}`)]);
   });
 });
 
@@ -85,12 +90,12 @@ describe("changesets", () => {
   it("the next release follows the highest pending bump of any group package", () => {
     const dir = miniRepo("bumps");
     expect(pendingBump(dir)).toBeUndefined();
-    expect(nextRelease(dir)).toEqual({ current: "0.1.0", next: "0.1.0" });
+    expect(nextRelease(dir)).toEqual({ current: V, next: V });
     changeset(dir, "a.md", { "@csbs/mock": "patch" }, "Mock fix.");
     changeset(dir, "b.md", { "@csbs/client": "minor", "@csbs/types": "minor" }, "New filter.");
-    expect(nextRelease(dir)).toEqual({ current: "0.1.0", next: "0.2.0", bump: "minor" });
+    expect(nextRelease(dir)).toEqual({ current: V, next: MINOR, bump: "minor" });
     changeset(dir, "c.md", { "@csbs/types": "major" }, "Removed a field.");
-    expect(nextRelease(dir).next).toBe("1.0.0");
+    expect(nextRelease(dir).next).toBe(MAJOR);
     expect(pendingChangesets(dir).map((c) => c.summary)).toEqual(["Mock fix.", "New filter.", "Removed a field."]);
     expect([bumpVersion("1.2.3", "patch"), bumpVersion("1.2.3", "minor"), bumpVersion("1.2.3", "major")]).toEqual([
       "1.2.4",
@@ -103,16 +108,30 @@ describe("changesets", () => {
     const dir = miniRepo("version");
     changeset(dir, "new-filter.md", { "@csbs/client": "minor" }, "Filter backups by `region`.");
     await versionPackages(dir);
-    for (const p of PACKAGES) expect(pkgVersion(dir, p), p).toBe("0.2.0");
-    expect(specInfoVersion(dir)).toBe("0.2.0");
-    expect(pkgVersion(dir, "spec")).toBe("0.2.0");
+    for (const p of PACKAGES) expect(pkgVersion(dir, p), p).toBe(MINOR);
+    expect(specInfoVersion(dir)).toBe(MINOR);
+    expect(pkgVersion(dir, "spec")).toBe(MINOR);
     expect(versionProblems(dir)).toEqual([]);
     const changelog = readFileSync(join(dir, "packages/client/CHANGELOG.md"), "utf8");
     expect(changelog).toMatch(
-      /^# @csbs\/client\n\n## 0\.2\.0\n\n### Minor Changes\n\n- .*Filter backups by `region`\./m,
+      new RegExp(`^## ${re(MINOR)}\\n\\n### Minor Changes\\n\\n- .*Filter backups by \`region\`\\.`, "m"),
     );
     for (const p of PACKAGES) expect(existsSync(join(dir, p, "CHANGELOG.md")), p).toBe(true);
     expect(existsSync(join(dir, ".changeset/new-filter.md"))).toBe(false);
+  }, 60_000);
+});
+
+describe("pnpm release (dry run)", () => {
+  it("lists what each package of the group would publish, offline, and that @csbs/docs is private", async () => {
+    const plan = await packPlan();
+    expect(plan.map((p) => [p.name, p.version, p.private])).toEqual([
+      ["@csbs/types", V, false],
+      ["@csbs/client", V, false],
+      ["@csbs/mock", V, false],
+      ["@csbs/docs", V, true],
+    ]);
+    expect(plan[0]?.files).toEqual(expect.arrayContaining(["package.json", "src/index.d.ts", "src/openapi.d.ts"]));
+    expect(plan[3]?.files).toEqual([]);
   }, 60_000);
 });
 
@@ -140,7 +159,7 @@ describe("the breaking gate against a v* git tag", () => {
     expect(baseline.source).toBe("git tag v0.1.0");
     const failing = await checkBreaking(dir);
     expect(failing.ok).toBe(false);
-    expect(failing.report).toMatch(/against the last release 0\.1\.0 \(git tag v0\.1\.0\)/);
+    expect(failing.report).toContain(`against the last release ${V} (git tag v0.1.0)`);
     expect(failing.report).toMatch(/query parameter `limit`: tighter bound, minimum raised from 1 to 5/);
 
     changeset(dir, "limit.md", { "@csbs/client": "minor" }, "Limit at least 5.");
@@ -148,7 +167,7 @@ describe("the breaking gate against a v* git tag", () => {
     changeset(dir, "limit.md", { "@csbs/client": "major" }, "Limit at least 5.");
     const passing = await checkBreaking(dir);
     expect(passing.ok).toBe(true);
-    expect(passing.report).toMatch(/allowed: 1\.0\.0 is a new major version after 0\.1\.0/);
+    expect(passing.report).toContain(`allowed: ${MAJOR} is a new major version after ${V}`);
   }, 60_000);
 
   it("the repository passes against its last release (the committed baseline until the first tag)", async () => {
