@@ -282,10 +282,10 @@ describe("notices: same shape, changed meaning", () => {
     expect(result.report).toMatch(/additive .*new security requirement \{"Basic":\[\]\} accepted/);
   });
 
-  it("pending no changeset, it says to add one", async () => {
+  it("with no changeset pending, it says to add one", async () => {
     const result = await gate(
       mutate((d) => (schema(d, "CheckpointItem").properties.region = { type: "string" })),
-      "0.1.0",
+      String(base.info?.version),
     );
     expect(result.ok).toBe(true);
     expect(result.report).toMatch(/no changeset is pending: add one with `pnpm changeset`/);
