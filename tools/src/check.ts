@@ -173,8 +173,17 @@ export const gates: Gate[] = [
     description: "no breaking change against the last release unless the next release is a new major",
     phase: "source",
     async run(ctx) {
-      const [baseline, spec] = await Promise.all([loadBaseline(ctx.root), ctx.spec()]);
-      const result = await breakingGate(baseline, spec, nextRelease(ctx.root));
+      let baseline: Awaited<ReturnType<typeof loadBaseline>>;
+      try {
+        baseline = await loadBaseline(ctx.root);
+      } catch (e) {
+        return fail(
+          "no last release to compare with",
+          (e as Error).message,
+          "`pnpm check:breaking --update-baseline` (before the first release), or fetch the tags: `git fetch --tags`",
+        );
+      }
+      const result = await breakingGate(baseline, await ctx.spec(), nextRelease(ctx.root));
       const breaking = result.changes.filter((c) => c.severity === "breaking").length;
       const additive = result.changes.filter((c) => c.severity === "additive").length;
       const notices = result.changes.filter((c) => c.severity === "notice").length;

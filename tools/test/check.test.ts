@@ -144,6 +144,14 @@ describe("each gate fails with its fix", () => {
     expect(outcome.fix).toMatch(/`pnpm changeset` and choose major/);
   });
 
+  it("breaking: no baseline and no tag → how to record one", async () => {
+    const dir = miniRepo("no-baseline");
+    rmSync(join(dir, "spec/baseline"), { recursive: true });
+    const outcome = await gate("breaking").run(ctx(dir));
+    expect(outcome).toMatchObject({ status: "fail", summary: "no last release to compare with" });
+    expect(outcome.fix).toContain("`pnpm check:breaking --update-baseline`");
+  });
+
   it("typecheck: a type error names the package, the error and the tsc command", async () => {
     const dir = join(scratch, "typecheck");
     for (const d of ["spec", "tools", "packages/bad", "packages/good"])
