@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { queryParameters, queryViolations } from "./strict.js";
+import { pageOf, queryParameters, queryViolations } from "./strict.js";
 
 export { type QueryParameter, queryParameters, queryViolations, type Violation } from "./strict.js";
 
@@ -197,7 +197,8 @@ async function startStrictProxy(
     res.end(badRequest);
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, retried = false) => {
+  /** `rawQuery` is set for the list operation: its 200 answers are paged (strict.ts `pageOf`). */
+  const forward = (req: IncomingMessage, res: ServerResponse, rawQuery?: string, retried = false) => {
     const upstream = request(
       { host: prismHost, port: prismPort, method: req.method, path: req.url, headers: req.headers, agent },
       (answer) => {
@@ -205,15 +206,33 @@ async function startStrictProxy(
         for (const [name, value] of Object.entries(answer.headers)) {
           if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
         }
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
-        answer.pipe(res);
+        const json = String(answer.headers["content-type"] ?? "").includes("json");
+        if (rawQuery === undefined || answer.statusCode !== 200 || !json || req.method !== "GET") {
+          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+          answer.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+        answer.on("end", () => {
+          let body = Buffer.concat(chunks);
+          try {
+            const paged = pageOf(JSON.parse(body.toString("utf8")), rawQuery);
+            if (paged !== undefined) body = Buffer.from(JSON.stringify(paged));
+          } catch {
+            // not JSON after all: pass it on as it came
+          }
+          headers["content-length"] = String(body.length);
+          res.writeHead(200, answer.statusMessage, headers);
+          res.end(body);
+        });
       },
     );
     upstream.on("error", (error: NodeJS.ErrnoException) => {
       // A kept-alive socket that Prism closed just as it was reused: send the (bodiless) request again, once.
       const bodiless = req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
       if (!retried && bodiless && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) {
-        forward(req, res, true);
+        forward(req, res, rawQuery, true);
         return;
       }
       if (res.headersSent) res.destroy();
@@ -234,6 +253,7 @@ async function startStrictProxy(
       const route = routes.find((r) => r.path.test(pathname));
       const violations = route ? queryViolations(url.slice(q + 1), route.parameters) : [];
       if (violations.length > 0) return reject(req, res, violations);
+      if (route) return forward(req, res, url.slice(q + 1));
     }
     forward(req, res);
   });

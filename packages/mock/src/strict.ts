@@ -82,3 +82,25 @@ export function queryViolations(rawQuery: string, parameters: QueryParameter[]):
   }
   return violations;
 }
+
+/**
+ * Paging, as the service pages: skip to after the item whose `id` is `marker`, skip `offset` more, keep `limit`.
+ * Applied to the list the mock answers (a named example, or generated data), so `multi` (four backups) can be paged
+ * through with `limit=2` and `marker`. An unknown `marker` gives an empty page, the end of the list. Returns
+ * undefined when the query has no paging parameter or the body is not a list.
+ */
+export function pageOf(body: unknown, rawQuery: string): unknown {
+  const query = new URLSearchParams(rawQuery);
+  const [marker, offset, limit] = [query.get("marker"), query.get("offset"), query.get("limit")];
+  if (marker === null && offset === null && limit === null) return undefined;
+  const list = (body as { checkpoint_items?: unknown })?.checkpoint_items;
+  if (!Array.isArray(list)) return undefined;
+  let items = list as { id?: unknown }[];
+  if (marker !== null) {
+    const at = items.findIndex((item) => item?.id === marker);
+    items = at < 0 ? [] : items.slice(at + 1);
+  }
+  if (offset !== null) items = items.slice(Number(offset));
+  if (limit !== null) items = items.slice(0, Number(limit));
+  return { ...(body as object), checkpoint_items: items };
+}

@@ -141,6 +141,33 @@ describe("strict queries (what Prism alone lets through)", () => {
   });
 });
 
+describe("paging: limit, offset and marker page through the answered list", () => {
+  const multi = (examplesOf("200").multi as { checkpoint_items: { id: string }[] }).checkpoint_items;
+  const ids = async (query: string) => {
+    const res = await list(query, { "X-Auth-Token": "any", Prefer: "example=multi" });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(validator.errors("#/components/schemas/CheckpointItemList", body)).toEqual([]);
+    return (body.checkpoint_items as { id: string }[]).map((i) => i.id);
+  };
+  const all = multi.map((i) => i.id);
+
+  it("walks the four backups of `multi` two at a time with marker, then ends", async () => {
+    expect(all).toHaveLength(4);
+    expect(await ids("?limit=2")).toEqual(all.slice(0, 2));
+    expect(await ids(`?limit=2&marker=${all[1]}`)).toEqual(all.slice(2, 4));
+    expect(await ids(`?limit=2&marker=${all[3]}`)).toEqual([]);
+  });
+
+  it("applies offset, and an unknown marker is the end of the list", async () => {
+    expect(await ids("?offset=3")).toEqual(all.slice(3));
+    expect(await ids("?offset=1&limit=2")).toEqual(all.slice(1, 3));
+    expect(await ids("?limit=1000")).toEqual(all);
+    expect(await ids("?marker=00000000-0000-4000-8000-000000000000")).toEqual([]);
+    expect(await ids("?status=error")).toEqual(all); // filters are not applied: the scenario is the answer
+  });
+});
+
 describe("dynamic mode (--dynamic --seed)", () => {
   const fetchBody = async (m: MockServer, headers: Record<string, string> = {}) =>
     (await fetch(`${m.url}/v1/p/checkpoint_items?limit=5`, { headers: { "X-Auth-Token": "any", ...headers } })).json();
