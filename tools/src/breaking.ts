@@ -23,14 +23,18 @@ import { majorOf, nextRelease } from "./release-version.js";
 export type { Change, OpenApiDoc };
 export const BASELINE_FILE = "spec/baseline/openapi.json";
 
+/** Which half of an operation's contract a change is about: what the consumer sends, or what it gets back. */
+const side = (c: Change): "request" | "response" =>
+  /^(TypeScript: )?(response|documented status code)/.test(c.message) ? "response" : "request";
+
 /** Both judges: the rules' named changes, plus whatever the compiler finds that the rules did not already name. */
 export async function compareSpecs(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Promise<Change[]> {
   const rules = diffSpecs(oldDoc, newDoc);
   const types = await typeIncompatibilities(oldDoc, newDoc);
-  // The compiler's verdicts are kept only where the rules found nothing breaking for that operation: the rules'
-  // message is the precise one, the compiler's the safety net.
-  const named = new Set(rules.filter((c) => c.severity === "breaking").map((c) => c.where));
-  return dedupe([...rules, ...types.filter((c) => !named.has(c.where))]);
+  // The compiler's verdict on one side of an operation is kept only when the rules found nothing breaking there:
+  // the rules' message is the precise one, the compiler's the safety net.
+  const named = new Set(rules.filter((c) => c.severity === "breaking").map((c) => `${c.where}|${side(c)}`));
+  return dedupe([...rules, ...types.filter((c) => !named.has(`${c.where}|${side(c)}`))]);
 }
 
 /** A breaking change may ship only in a new major version of the last release. */

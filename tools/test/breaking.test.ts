@@ -352,6 +352,27 @@ describe("the TypeScript judge", () => {
   });
 });
 
+describe("both judges together", () => {
+  it("a request-side break named by the rules does not hide a response-side break only the compiler sees", async () => {
+    const next = mutate((d) => {
+      op(d).parameters.splice(0, 1);
+      schema(d, "CheckpointItem").properties.tags.prefixItems = [{ type: "integer", description: "x" }];
+    });
+    const breaking = (await compareSpecs(base, next)).filter((c) => c.severity === "breaking").map((c) => c.message);
+    expect(breaking).toEqual([
+      "query parameter `status` removed",
+      expect.stringMatching(/^TypeScript: response 200 .* at checkpoint_items\.tags/),
+    ]);
+  });
+
+  it("a break both judges see is reported once, in the rules' words", async () => {
+    const next = mutate((d) => schema(d, "ExtendInfo").properties.copy_status.enum.push("paused"));
+    const breaking = (await compareSpecs(base, next)).filter((c) => c.severity === "breaking");
+    expect(breaking).toHaveLength(1);
+    expect(breaking[0]?.message).toMatch(/^response 200 body.*copy_status: new value/);
+  });
+});
+
 describe("the rules alone", () => {
   it("report every difference of the mutations above with a place", () => {
     for (const [name, fn] of breakingCases) {
