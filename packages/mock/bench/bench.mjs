@@ -13,7 +13,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { freePort, startMock } from "../dist/index.js";
+import { freePort } from "../dist/index.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -23,7 +23,37 @@ const headers = { "x-auth-token": "bench" };
 const doc = JSON.parse(readFileSync(fileURLToPath(new URL("../dist/openapi.json", import.meta.url)), "utf8"));
 const example = doc.components.examples.available.value;
 
-/** The ceiling: node:http in its own process, answering the same JSON body Prism answers. */
+/** Each server in its own process, so autocannon (here) does not share an event loop with it. */
+async function startProcess(args, ready) {
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  let listening = false;
+  // Keep draining the server's log (Prism logs every request) but keep only what comes before it is ready.
+  child.stdout.on("data", (c) => {
+    if (!listening) out += c;
+  });
+  while (!ready.test(out)) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  listening = true;
+  const stop = async () => {
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return stop;
+}
+
+/** The mock as users run it: the csbs-mock CLI. */
+async function startCli(...flags) {
+  const port = await freePort();
+  const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+  const stop = await startProcess([cli, "--port", String(port), ...flags], /CSBS mock listening/);
+  return { url: `http://127.0.0.1:${port}`, stop };
+}
+
+/** The ceiling: node:http, answering the same JSON body Prism answers. */
 async function startBare() {
   const port = await freePort();
   const body = JSON.stringify(example);
@@ -33,13 +63,7 @@ async function startBare() {
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
       res.end(body);
     }).listen(${port}, "127.0.0.1", () => console.log("ready"));`;
-  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
-  await once(child.stdout, "data");
-  const stop = async () => {
-    const exited = once(child, "exit");
-    child.kill();
-    await exited;
-  };
+  const stop = await startProcess(["-e", source], /ready/);
   return { url: `http://127.0.0.1:${port}`, stop };
 }
 
@@ -65,17 +89,18 @@ async function measure(label, start) {
 }
 
 console.log(`autocannon: ${connections} connections, ${seconds} s each, GET ${path}\n`);
-const mock = await measure("mock (csbs-mock: Prism 5.14.2 + strict proxy)", () => startMock({ port: 0 }));
-const quiet = await measure("mock, --log-level warn", () => startMock({ port: 0, logLevel: "warn" }));
-const prism = await measure("Prism alone (strict proxy off)", () => startMock({ port: 0, strict: false }));
+const mock = await measure("mock (csbs-mock: Prism 5.14.2 + strict proxy)", () => startCli());
+const quiet = await measure("mock, --log-level warn", () => startCli("--log-level", "warn"));
+const prism = await measure("Prism alone (csbs-mock --no-strict)", () => startCli("--no-strict"));
 const bare = await measure("bare node:http, same example (ceiling)", startBare);
 
 const pct = (a, b) => `${((100 * a) / b).toFixed(1)}%`;
 const times = (a, b) => `${(a / b).toFixed(1)}×`;
 console.log("");
+const latency = (a, b) => (b > 0 ? times(a, b) : `${a} ms vs <1 ms`);
 console.log(
   `mock / bare: ${pct(mock.requests.average, bare.requests.average)} of the ceiling's req/s; ` +
-    `p50 ${times(mock.latency.p50, Math.max(bare.latency.p50, 1))}, p99 ${times(mock.latency.p99, Math.max(bare.latency.p99, 1))} the ceiling's`,
+    `p50 ${latency(mock.latency.p50, bare.latency.p50)}, p99 ${latency(mock.latency.p99, bare.latency.p99)}`,
 );
 console.log(
   `mock --log-level warn / bare: ${pct(quiet.requests.average, bare.requests.average)} of the ceiling's req/s`,

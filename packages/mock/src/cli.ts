@@ -6,6 +6,7 @@
  *   --dynamic     generate bodies from the schemas instead of the spec's examples (or CSBS_MOCK_DYNAMIC=1)
  *   --seed S      seed for --dynamic (default "csbs", or CSBS_MOCK_SEED), so runs repeat
  *   --log-level L Prism's log level: info (default, a line per request), warn, error, silent
+ *   --no-strict   Prism alone: no 400 for empty values or non-decimal integers, no paging (see strict.ts)
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_HOST, DEFAULT_PORT, type MockOptions, MockStartError, scenarios, startMock } from "./index.js";
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     dynamic: { type: "boolean", default: process.env.CSBS_MOCK_DYNAMIC === "1" },
     seed: { type: "string" },
     "log-level": { type: "string" },
+    "no-strict": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -59,6 +61,7 @@ try {
     ...(values.dynamic ? { seed } : {}),
     stdio: "inherit",
     ...(values["log-level"] ? { logLevel: values["log-level"] as MockOptions["logLevel"] } : {}),
+    strict: !values["no-strict"],
   });
   stop = () => mock.stop();
   if (stopping) {
