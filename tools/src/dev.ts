@@ -134,7 +134,7 @@ function build(filter: string | undefined, track: (child: ChildProcess) => void)
       if (code === 0) return done(true);
       if (signal) return done(false); // stopped by us
       const lines = output.split("\n").filter((l) => l.trim());
-      console.error(red(bold("✗ the build failed.")) + " Still serving the last good build. The build said:");
+      console.error(`${red(bold("✗ the build failed."))} Still serving the last good build. The build said:`);
       console.error(lines.slice(-30).join("\n"));
       done(false);
     });

@@ -15,6 +15,10 @@ import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// The OpenAPI document is walked as plain JSON.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
+type Json = any;
+
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const at = (path: string) => resolve(root, path);
@@ -42,7 +46,7 @@ const offline: [RegExp, string][] = [
 ];
 const CDN = /https?:\/\/cdn\.redoc(?:ly\.com|\.ly)\b[^`"' )]*/g;
 
-export function docsSpec(): Record<string, any> {
+export function docsSpec(): Record<string, Json> {
   const doc = JSON.parse(readFileSync(require.resolve("@csbs/spec/openapi.json"), "utf8"));
   const operation = doc.paths?.[OPERATION_PATH]?.get;
   if (!operation) throw new Error(`docs build: no GET ${OPERATION_PATH} in the bundled spec`);

@@ -10,18 +10,22 @@ import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
 import { docsSpec, OPERATION_PATH, samples } from "../scripts/build.js";
 
+// The OpenAPI document is walked as plain JSON.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
+type Json = any;
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 const read = (file: string) => readFileSync(resolve(root, file), "utf8");
 const doc = loadBundledSpec();
 const validator = specValidator(doc);
 const operation = doc.paths[OPERATION_PATH]?.get;
-const deref = (node: any): any =>
+const deref = (node: Json): Json =>
   node?.$ref
     ? deref(
         node.$ref
           .slice(2)
           .split("/")
-          .reduce((o: any, k: string) => o[k], doc),
+          .reduce((o: Json, k: string) => o[k], doc),
       )
     : node;
 
@@ -56,7 +60,7 @@ describe("code samples", () => {
     expect(pairs.length).toBeGreaterThan(0);
     const parameters = operation.parameters.map(deref);
     for (const [name, value] of pairs) {
-      const parameter = parameters.find((p: any) => p.name === name && p.in === "query");
+      const parameter = parameters.find((p: Json) => p.name === name && p.in === "query");
       expect(parameter, name).toBeDefined();
       const schema = deref(parameter.schema);
       const typed = schema.type === "integer" ? Number(value) : schema.type === "boolean" ? value === "true" : value;

@@ -14,6 +14,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pageOf, queryParameters, queryViolations } from "./strict.js";
 
+// The OpenAPI document is walked as plain JSON.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
+type Json = any;
+
 export { type QueryParameter, queryParameters, queryViolations, type Violation } from "./strict.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
@@ -274,9 +278,9 @@ async function startStrictProxy(
   };
 }
 
-const firstExample = (response: any): unknown => {
+const firstExample = (response: Json): unknown => {
   const examples = response?.content?.["application/json"]?.examples ?? {};
-  const first: any = Object.values(examples)[0];
+  const first: Json = Object.values(examples)[0];
   return first?.value;
 };
 

@@ -7,6 +7,10 @@
  * in decimal digits. These checks read the parameters of the operation from the served document, so they follow it.
  */
 
+// The OpenAPI document is walked as plain JSON.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
+type Json = any;
+
 export interface QueryParameter {
   name: string;
   type: string | undefined;
@@ -23,18 +27,18 @@ export interface Violation {
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 
 /** The query parameters of every GET operation, keyed by a RegExp of its path template. */
-export function queryParameters(doc: any): { path: RegExp; parameters: QueryParameter[] }[] {
-  const deref = (node: any): any =>
+export function queryParameters(doc: Json): { path: RegExp; parameters: QueryParameter[] }[] {
+  const deref = (node: Json): Json =>
     node?.$ref
       ? deref(
           node.$ref
             .slice(2)
             .split("/")
-            .reduce((o: any, k: string) => o?.[k.replaceAll("~1", "/").replaceAll("~0", "~")], doc),
+            .reduce((o: Json, k: string) => o?.[k.replaceAll("~1", "/").replaceAll("~0", "~")], doc),
         )
       : node;
   const out: { path: RegExp; parameters: QueryParameter[] }[] = [];
-  for (const [template, item] of Object.entries<any>(doc.paths ?? {})) {
+  for (const [template, item] of Object.entries<Json>(doc.paths ?? {})) {
     const op = item.get;
     if (!op) continue;
     const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])]

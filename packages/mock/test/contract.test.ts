@@ -8,22 +8,26 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../src/index.js";
 
+// The OpenAPI document is walked as plain JSON.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
+type Json = any;
+
 const doc = loadBundledSpec();
 const validator = specValidator(doc);
 const validList = validator.compile("#/components/schemas/CheckpointItemList");
 const validError = validator.compile("#/components/schemas/ErrorBody");
 const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
-const deref = (node: any): any =>
+const deref = (node: Json): Json =>
   node?.$ref
     ? deref(
         node.$ref
           .slice(2)
           .split("/")
-          .reduce((o: any, k: string) => o[k], doc),
+          .reduce((o: Json, k: string) => o[k], doc),
       )
     : node;
-const parameters = operation.parameters.map(deref).filter((p: any) => p.in === "query");
-const param = (name: string) => parameters.find((p: any) => p.name === name);
+const parameters = operation.parameters.map(deref).filter((p: Json) => p.in === "query");
+const param = (name: string) => parameters.find((p: Json) => p.name === name);
 const schemaOf = (name: string) => deref(param(name).schema);
 const statuses: string[] = schemaOf("status").enum;
 const sortKeys: string[] = ["created_at", "updated_at", "name", "status", "protected_at", "id"];
@@ -162,7 +166,7 @@ const send = async (query: Query, headers: Record<string, string>) => {
   const res = await fetch(`${mock.url}/v1/0b4ea3bd1e8047b3b7fcbb4bbc8e7e63/checkpoint_items?${encode(query)}`, {
     headers,
   });
-  const body: any = await res.json().catch(() => undefined);
+  const body: Json = await res.json().catch(() => undefined);
   return { status: res.status, body };
 };
 const record = (ok: boolean, kind: "accepted" | "rejected" | "unauthorized", what: string) => {

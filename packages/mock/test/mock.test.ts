@@ -7,21 +7,25 @@ import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type MockServer, scenarios, startMock } from "../src/index.js";
 
+// The OpenAPI document is walked as plain JSON.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
+type Json = any;
+
 const doc = loadBundledSpec();
 const validator = specValidator(doc);
 const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
-const deref = (node: any): any =>
+const deref = (node: Json): Json =>
   node?.$ref
     ? deref(
         node.$ref
           .slice(2)
           .split("/")
-          .reduce((o: any, k: string) => o[k], doc),
+          .reduce((o: Json, k: string) => o[k], doc),
       )
     : node;
 const examplesOf = (status: string): Record<string, unknown> =>
   Object.fromEntries(
-    Object.entries<any>(deref(operation.responses[status]).content["application/json"].examples).map(([k, v]) => [
+    Object.entries<Json>(deref(operation.responses[status]).content["application/json"].examples).map(([k, v]) => [
       k,
       deref(v).value,
     ]),
@@ -82,7 +86,7 @@ describe("scenarios: Prefer: example=NAME", () => {
   });
 
   it("the scenarios say what their names promise", () => {
-    const items = (name: string) => (examples[name] as { checkpoint_items: any[] }).checkpoint_items;
+    const items = (name: string) => (examples[name] as { checkpoint_items: Json[] }).checkpoint_items;
     expect(items("empty")).toEqual([]);
     expect(items("failed")[0]).toMatchObject({ status: "error", extend_info: { fail_op: expect.stringMatching(/./) } });
     expect(items("failed")[0].extend_info.fail_code).toMatchObject({ Code: expect.any(Number) });
@@ -94,7 +98,7 @@ describe("scenarios: Prefer: example=NAME", () => {
     expect(new Set(items("multi").map((i) => i.status)).size).toBeGreaterThan(2);
     expect(new Set(items("multi").map((i) => i.resource_type)).size).toBeGreaterThan(1);
     for (const [name, value] of Object.entries(examples)) {
-      const list = (value as { checkpoint_items: any[] }).checkpoint_items;
+      const list = (value as { checkpoint_items: Json[] }).checkpoint_items;
       expect(new Set(list.map((i) => i.id)).size, `${name}: unique ids`).toBe(list.length);
       for (const item of list)
         expect(item.created_at <= item.updated_at, `${name} ${item.id}: created <= updated`).toBe(true);
