@@ -71,7 +71,9 @@ export function serveDocs(
   server.close = (callback?: (error?: Error) => void) => {
     for (const res of listeners) res.end();
     listeners.clear();
-    return close(callback);
+    const result = close(callback);
+    server.closeAllConnections(); // browsers keep idle connections open: do not wait for them
+    return result;
   };
   return new Promise((ok, fail) => {
     server.once("error", fail);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveDocs } from "../../../tools/src/serve.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const page$ = pathToFileURL(fileURLToPath(new URL("../dist/index.html", import.meta.url))).href;
@@ -108,6 +109,21 @@ describe("the reference page in a browser", () => {
     await page.getByText("TypeScript (@csbs/client)", { exact: true }).last().click();
     await expect.poll(async () => (await code().allInnerTexts()).join("\n")).toContain("createCsbsClient");
     await expect.poll(async () => (await code().allInnerTexts()).join("\n")).toContain("listCheckpointItems");
+  });
+
+  it("served as `pnpm run docs` serves it (http://127.0.0.1, live reload on), it renders the same", async () => {
+    const docs = await serveDocs(0, "127.0.0.1", { liveReload: true });
+    try {
+      const address = docs.address();
+      const served = await browser.newPage();
+      served.on("pageerror", (error) => pageErrors.push(error.message));
+      await served.goto(`http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`);
+      await served.getByText("Querying All Backups", { exact: true }).first().waitFor();
+      expect(await served.evaluate(() => document.title)).toContain("CSBS");
+      await served.close();
+    } finally {
+      await new Promise((r) => docs.close(r));
+    }
   });
 
   it("saves a screenshot and made no request to any other host (blocked: 0)", async () => {
