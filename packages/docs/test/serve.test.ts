@@ -5,6 +5,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeLint, lintSpec } from "../../../tools/src/dev.js";
 import { type DocsServer, serveDocs } from "../../../tools/src/serve.js";
@@ -73,7 +74,7 @@ describe("pnpm dev when the spec does not lint", () => {
   it("reports file:line:col, message and rule in a few lines, no stack trace", async () => {
     const result = await lintSpec(copy);
     expect(result.errors).toBeGreaterThan(0);
-    const text = describeLint(result, true).replace(/\x1b\[[0-9;]*m/g, "");
+    const text = stripVTControlCharacters(describeLint(result, true));
     expect(text).toMatch(/spec\/ does not lint: \d+ errors?/);
     expect(text).toContain("Still serving the last good build.");
     expect(text).toMatch(/spec\/components\/parameters\/limit\.yaml:7:\d+ +Expected type `number` but got `string`\./);
