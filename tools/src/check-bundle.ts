@@ -37,8 +37,11 @@ export function run(
         env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", NO_COLOR: "1", ...opts.env },
       },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        done({ code, stdout: String(stdout), stderr: String(stderr) || (error && code !== 0 ? error.message : "") });
+        const exited = typeof error?.code === "number";
+        const code = error ? (exited ? (error.code as number) : 1) : 0;
+        // A non-zero exit speaks for itself on stdout/stderr; a spawn failure or a timeout does not.
+        const why = error && !exited ? `${error.killed ? "timed out: " : ""}${error.message}` : "";
+        done({ code, stdout: String(stdout), stderr: `${String(stderr)}${why}` });
       },
     );
   });

@@ -264,8 +264,8 @@ export const gates: Gate[] = [
         const publint = await run(process.execPath, [bin("publint", "src/cli.js"), "run", dir, "--strict"], {
           cwd: dir,
         });
-        // ESM-only packages (no `require` condition) are checked with attw's esm-only profile.
-        const cjs = JSON.stringify(p.json.exports ?? {}).includes('"require"') || typeof p.json.main === "string";
+        // An ESM package ("type": "module") with no `require` condition is ESM-only: attw's esm-only profile.
+        const esmOnly = p.json.type === "module" && !JSON.stringify(p.json.exports ?? {}).includes('"require"');
         const attw = await run(
           process.execPath,
           [
@@ -274,16 +274,17 @@ export const gates: Gate[] = [
             dir,
             "--format",
             "table-flipped",
-            ...(cjs ? [] : ["--profile", "esm-only"]),
+            ...(esmOnly ? ["--profile", "esm-only"] : []),
           ],
           { cwd: dir },
         );
-        const ok = publint.code === 0 && !/warning|error|suggestion/i.test(publint.stdout) && attw.code === 0;
+        // publint --strict fails on errors and warnings; its suggestions are shown but do not fail.
+        const ok = publint.code === 0 && attw.code === 0;
         return {
           p,
           ok,
           out: tail(`publint:\n${publint.stdout}${publint.stderr}\nattw:\n${attw.stdout}${attw.stderr}`, 30),
-          how: `publint + attw${cjs ? "" : " (esm-only)"}`,
+          how: `publint + attw${esmOnly ? " (esm-only)" : ""}`,
         };
       });
       const bad = results.filter((r) => !r.ok);
@@ -292,8 +293,7 @@ export const gates: Gate[] = [
       return fail(
         `packaging problems in ${bad.map((r) => r.p.name).join(", ")}`,
         bad.map((r) => `${r.p.name}:\n${r.out}`).join("\n"),
-        "fix package.json (exports, types, files) or the build; " +
-          bad.map((r) => `\`pnpm exec publint ${r.p.dir}\` / \`pnpm exec attw --pack ${r.p.dir}\``).join(", "),
+        "fix package.json (exports, types, files) or the build as the report says, then `pnpm check package`",
       );
     },
   },
