@@ -2,7 +2,9 @@
  * Generates @csbs/types from the bundled spec (spec/dist/openapi.json):
  *   src/openapi.d.ts  the openapi-typescript output (paths, components, operations)
  *   src/index.d.ts    friendly aliases: one per component schema, and Query/PathParams/Response per operation
- * Both files carry the GENERATED_HEADER, which the drift check relies on.
+ *   src/*.d.mts       the same two for `import` (the .d.ts pair is CommonJS-typed), so that ESM and CommonJS
+ *                     TypeScript projects both resolve types of their own format
+ * Every file carries the GENERATED_HEADER, which the drift check relies on.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -23,12 +25,12 @@ type Spec = {
 const pascal = (s: string) => s.replace(/(^|[_\-\s]+)([a-z0-9])/gi, (_, __, c: string) => c.toUpperCase());
 
 /** The alias module: what most consumers import instead of indexing into `paths`. */
-export function aliasModule(spec: Spec): string {
+export function aliasModule(spec: Spec, openapiModule = "./openapi.js"): string {
   const lines = [
     GENERATED_HEADER,
-    'import type { components, operations } from "./openapi.js";',
+    `import type { components, operations } from "${openapiModule}";`,
     "",
-    'export type { components, operations, paths, $defs, webhooks } from "./openapi.js";',
+    `export type { components, operations, paths, $defs, webhooks } from "${openapiModule}";`,
     "",
     "// Component schemas",
   ];
@@ -64,9 +66,12 @@ export async function renderTypes(spec: Spec): Promise<[string, string][]> {
     defaultNonNullable: false,
   });
   const body = astToString(ast).replace(/^\/\*\*[\s\S]*?\*\/\n\n/, ""); // drop openapi-typescript's own banner
+  const openapi = `${GENERATED_HEADER}\n${body}`;
   return [
-    ["openapi.d.ts", `${GENERATED_HEADER}\n${body}`],
-    ["index.d.ts", aliasModule(spec)],
+    ["openapi.d.ts", openapi],
+    ["index.d.ts", aliasModule(spec, "./openapi.js")],
+    ["openapi.d.mts", openapi],
+    ["index.d.mts", aliasModule(spec, "./openapi.mjs")],
   ];
 }
 

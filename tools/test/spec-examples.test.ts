@@ -25,12 +25,17 @@ for (const [path, item] of Object.entries(doc.paths)) {
     if (method === "parameters") continue;
     const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
     for (const p of params) {
-      if ("example" in p) cases.push({ where: `${method} ${path} parameter ${p.name}`, schema: p.schema, value: p.example });
+      if ("example" in p)
+        cases.push({ where: `${method} ${path} parameter ${p.name}`, schema: p.schema, value: p.example });
     }
     for (const [status, res] of Object.entries<any>(op.responses)) {
       for (const [type, media] of Object.entries<any>(deref(res).content ?? {})) {
         for (const [name, ex] of Object.entries<any>(media.examples ?? {})) {
-          cases.push({ where: `${method} ${path} ${status} ${type} example "${name}"`, schema: media.schema, value: deref(ex).value });
+          cases.push({
+            where: `${method} ${path} ${status} ${type} example "${name}"`,
+            schema: media.schema,
+            value: deref(ex).value,
+          });
         }
       }
     }

@@ -19,7 +19,12 @@ function table(n: number): Row[] {
   const rows: string[][] = [];
   for (const line of lines.slice(first)) {
     if (!line.startsWith("|")) break;
-    rows.push(line.slice(1, -1).split("|").map((c) => c.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split("|")
+        .map((c) => c.trim()),
+    );
   }
   const [header = [], , ...body] = rows;
   const col = (name: string) => header.indexOf(name);
@@ -32,7 +37,14 @@ function table(n: number): Row[] {
 }
 
 const deref = (node: any): any =>
-  node?.$ref ? deref(node.$ref.slice(2).split("/").reduce((o: any, k: string) => o[k], doc)) : node;
+  node?.$ref
+    ? deref(
+        node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((o: any, k: string) => o[k], doc),
+      )
+    : node;
 
 /** The schema a documented type stands for, as a predicate. */
 function expectType(type: string, schema: any, where: string) {
