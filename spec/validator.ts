@@ -31,6 +31,19 @@ export function loadBundledSpec(path: string = bundledSpecPath): OpenApiDocument
 
 const SPEC_ID = "https://csbs-api.local/openapi.json";
 
+/** Follows local `$ref`s ("#/components/...") through `doc` until it reaches a node that is not a reference. */
+// biome-ignore lint/suspicious/noExplicitAny: spec nodes are untyped JSON
+export function deref(doc: OpenApiDocument, node: any): any {
+  while (typeof node?.$ref === "string" && node.$ref.startsWith("#/")) {
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      // biome-ignore lint/suspicious/noExplicitAny: walking untyped JSON
+      .reduce((o: any, k: string) => o?.[k.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
+  }
+  return node;
+}
+
 export interface SpecValidator {
   /** A validator for the schema at a JSON pointer of the spec, e.g. "#/components/schemas/CheckpointItem". */
   compile(pointer: string): ValidateFunction;

@@ -2,8 +2,8 @@
  * Generates @csbs/types from the bundled spec (spec/dist/openapi.json):
  *   src/openapi.d.ts  the openapi-typescript output (paths, components, operations)
  *   src/index.d.ts    friendly aliases: one per component schema, and Query/PathParams/Response per operation
- *   src/*.d.mts       the same two for `import` (the .d.ts pair is CommonJS-typed), so that ESM and CommonJS
- *                     TypeScript projects both resolve types of their own format
+ *   src/index.d.mts   the entry for `import` (the .d.ts pair is CommonJS-typed), re-exporting index.d.ts, so that
+ *                     ESM and CommonJS TypeScript projects both resolve types of their own format
  * Every file carries the GENERATED_HEADER, which the drift check relies on.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -25,12 +25,12 @@ type Spec = {
 const pascal = (s: string) => s.replace(/(^|[_\-\s]+)([a-z0-9])/gi, (_, __, c: string) => c.toUpperCase());
 
 /** The alias module: what most consumers import instead of indexing into `paths`. */
-export function aliasModule(spec: Spec, openapiModule = "./openapi.js"): string {
+export function aliasModule(spec: Spec): string {
   const lines = [
     GENERATED_HEADER,
-    `import type { components, operations } from "${openapiModule}";`,
+    'import type { components, operations } from "./openapi.js";',
     "",
-    `export type { components, operations, paths, $defs, webhooks } from "${openapiModule}";`,
+    'export type { components, operations, paths, $defs, webhooks } from "./openapi.js";',
     "",
     "// Component schemas",
   ];
@@ -66,12 +66,10 @@ export async function renderTypes(spec: Spec): Promise<[string, string][]> {
     defaultNonNullable: false,
   });
   const body = astToString(ast).replace(/^\/\*\*[\s\S]*?\*\/\n\n/, ""); // drop openapi-typescript's own banner
-  const openapi = `${GENERATED_HEADER}\n${body}`;
   return [
-    ["openapi.d.ts", openapi],
-    ["index.d.ts", aliasModule(spec, "./openapi.js")],
-    ["openapi.d.mts", openapi],
-    ["index.d.mts", aliasModule(spec, "./openapi.mjs")],
+    ["openapi.d.ts", `${GENERATED_HEADER}\n${body}`],
+    ["index.d.ts", aliasModule(spec)],
+    ["index.d.mts", `${GENERATED_HEADER}\nexport type * from "./index.js";\n`],
   ];
 }
 

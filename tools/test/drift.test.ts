@@ -27,7 +27,7 @@ describe("drift", () => {
   });
 
   it("every generated file starts with the generated header", () => {
-    for (const name of ["openapi.d.ts", "index.d.ts", "openapi.d.mts", "index.d.mts"]) {
+    for (const name of ["openapi.d.ts", "index.d.ts", "index.d.mts"]) {
       expect(readFileSync(join(typesDir, name), "utf8").startsWith(GENERATED_HEADER)).toBe(true);
     }
     expect(GENERATED_HEADER).toMatch(/generated from spec\/ .* do not edit/);
@@ -43,20 +43,20 @@ describe("drift", () => {
     const file = join(copy, "spec/components/parameters/limit.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("Number of resources", "Count of resources"));
     const drift = await findDrift(await bundleSpec(copy), typesDir);
-    expect(drift.map((d) => d.file).sort()).toEqual([`${TYPES_DIR}/openapi.d.mts`, `${TYPES_DIR}/openapi.d.ts`]);
+    expect(drift.map((d) => d.file)).toEqual([`${TYPES_DIR}/openapi.d.ts`]);
     expect(drift[0]?.problem).toMatch(
       /differs from what spec\/ generates, from line \d+: .*@description Count of resources/,
     );
   }, 60_000);
 
-  it("a schema edit in the bundle shows in every generated file", async () => {
+  it("a schema edit in the bundle shows in both generated files", async () => {
     const doc = structuredClone(loadBundledSpec()) as unknown as OpenApiDoc & {
       components: { schemas: Record<string, unknown> };
     };
     doc.components.schemas.Region = { type: "string", description: "A region." };
     const drift = await findDrift(doc, typesDir);
     expect(drift.map((d) => d.file).sort()).toEqual(
-      ["index.d.mts", "index.d.ts", "openapi.d.mts", "openapi.d.ts"].map((name) => `${TYPES_DIR}/${name}`),
+      ["index.d.ts", "openapi.d.ts"].map((name) => `${TYPES_DIR}/${name}`),
     );
   });
 

@@ -2,7 +2,7 @@
 // response schema, parameter examples against the parameter schema, and schema-level `examples`.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
+import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
 
 const doc = loadBundledSpec();
@@ -11,30 +11,23 @@ const validator = specValidator(doc);
 type Case = { where: string; schema: object; value: unknown };
 const cases: Case[] = [];
 
-const deref = <T>(node: T): T => {
-  const ref = (node as { $ref?: string }).$ref;
-  if (!ref) return node;
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce((o: any, k) => o[k.replaceAll("~1", "/").replaceAll("~0", "~")], doc) as T;
-};
+const resolveRef = (node: any) => deref(doc, node);
 
 for (const [path, item] of Object.entries(doc.paths)) {
   for (const [method, op] of Object.entries(item)) {
     if (method === "parameters") continue;
-    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolveRef);
     for (const p of params) {
       if ("example" in p)
         cases.push({ where: `${method} ${path} parameter ${p.name}`, schema: p.schema, value: p.example });
     }
     for (const [status, res] of Object.entries<any>(op.responses)) {
-      for (const [type, media] of Object.entries<any>(deref(res).content ?? {})) {
+      for (const [type, media] of Object.entries<any>(resolveRef(res).content ?? {})) {
         for (const [name, ex] of Object.entries<any>(media.examples ?? {})) {
           cases.push({
             where: `${method} ${path} ${status} ${type} example "${name}"`,
             schema: media.schema,
-            value: deref(ex).value,
+            value: resolveRef(ex).value,
           });
         }
       }
@@ -70,7 +63,7 @@ describe("the source document's example response", () => {
 
   it("is the spec's `available` example, verbatim", () => {
     const media = doc.paths["/v1/{project_id}/checkpoint_items"]?.get.responses["200"].content["application/json"];
-    expect(deref(media.examples.available).value).toEqual(seedExample);
+    expect(resolveRef(media.examples.available).value).toEqual(seedExample);
   });
 
   it("would be rejected if it carried an invented field or broke a bound (the schema is not vacuous)", () => {

@@ -2,7 +2,7 @@
 // its documented type, optionality and listed values, and no field the document does not list.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadBundledSpec } from "@csbs/spec/validator";
+import { deref, loadBundledSpec } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
 
 const md = readFileSync(fileURLToPath(new URL("../../spec/source/querying-all-backups.md", import.meta.url)), "utf8");
@@ -36,19 +36,11 @@ function table(n: number): Row[] {
   }));
 }
 
-const deref = (node: any): any =>
-  node?.$ref
-    ? deref(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((o: any, k: string) => o[k], doc),
-      )
-    : node;
+const resolveRef = (node: any): any => deref(doc, node);
 
 /** The schema a documented type stands for, as a predicate. */
 function expectType(type: string, schema: any, where: string) {
-  const s = deref(schema);
+  const s = resolveRef(schema);
   const list = /^List<(\w+)>$/.exec(type);
   if (list) {
     expect(s.type, where).toBe("array");
@@ -97,11 +89,13 @@ const componentOf: Record<string, string> = {
 };
 
 const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
-const parameters = [...doc.paths["/v1/{project_id}/checkpoint_items"]!.parameters, ...operation.parameters].map(deref);
+const parameters = [...doc.paths["/v1/{project_id}/checkpoint_items"]!.parameters, ...operation.parameters].map(
+  resolveRef,
+);
 
 function checkValues(row: Row, schema: any, where: string) {
   const listed = listedValues(row.description);
-  const s = deref(schema);
+  const s = resolveRef(schema);
   if (!listed || s.type === "boolean") return;
   expect(s.enum, `${where} lists ${listed.join(", ")}`).toBeDefined();
   expect([...s.enum].filter((v: string) => v !== "").sort(), where).toEqual([...listed].sort());

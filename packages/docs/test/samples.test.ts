@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
+import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
 import { docsSpec, OPERATION_PATH, samples } from "../scripts/build.js";
 
@@ -19,15 +19,7 @@ const read = (file: string) => readFileSync(resolve(root, file), "utf8");
 const doc = loadBundledSpec();
 const validator = specValidator(doc);
 const operation = doc.paths[OPERATION_PATH]?.get;
-const deref = (node: Json): Json =>
-  node?.$ref
-    ? deref(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((o: Json, k: string) => o[k], doc),
-      )
-    : node;
+const resolveRef = (node: Json): Json => deref(doc, node);
 
 describe("code samples", () => {
   it("the TypeScript sample type-checks against @csbs/client (tsc --noEmit, strict)", () => {
@@ -58,11 +50,11 @@ describe("code samples", () => {
     expect(source).toContain(`-H "${security.name}: `);
     const pairs = [...source.matchAll(/--data-urlencode "([^=]+)=([^"]*)"/g)].map((m) => [m[1], m[2]] as const);
     expect(pairs.length).toBeGreaterThan(0);
-    const parameters = operation.parameters.map(deref);
+    const parameters = operation.parameters.map(resolveRef);
     for (const [name, value] of pairs) {
       const parameter = parameters.find((p: Json) => p.name === name && p.in === "query");
       expect(parameter, name).toBeDefined();
-      const schema = deref(parameter.schema);
+      const schema = resolveRef(parameter.schema);
       const typed = schema.type === "integer" ? Number(value) : schema.type === "boolean" ? value === "true" : value;
       const validate = validator.compileSchema(parameter.schema);
       expect(validate(typed) ? [] : validate.errors, `${name}=${value}`).toEqual([]);

@@ -3,7 +3,7 @@
 // against the spec (ajv, draft 2020-12); invalid → 400 with the CSBS error body; no token → 401. Nothing else.
 // Seeded, so a failure repeats: CSBS_FUZZ_SEED=<n> to explore others, CSBS_FUZZ_RUNS=<n> for more runs.
 import { readFileSync } from "node:fs";
-import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
+import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../src/index.js";
@@ -17,22 +17,15 @@ const validator = specValidator(doc);
 const validList = validator.compile("#/components/schemas/CheckpointItemList");
 const validError = validator.compile("#/components/schemas/ErrorBody");
 const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
-const deref = (node: Json): Json =>
-  node?.$ref
-    ? deref(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((o: Json, k: string) => o[k], doc),
-      )
-    : node;
-const parameters = operation.parameters.map(deref).filter((p: Json) => p.in === "query");
+const resolveRef = (node: Json): Json => deref(doc, node);
+const parameters = operation.parameters.map(resolveRef).filter((p: Json) => p.in === "query");
 const param = (name: string) => parameters.find((p: Json) => p.name === name);
-const schemaOf = (name: string) => deref(param(name).schema);
+const schemaOf = (name: string) => resolveRef(param(name).schema);
 const statuses: string[] = schemaOf("status").enum;
 const sortKeys: string[] = ["created_at", "updated_at", "name", "status", "protected_at", "id"];
 const exampleNames = Object.keys(operation.responses["200"].content["application/json"].examples);
-const badRequestBody = deref(operation.responses["400"]).content["application/json"].examples.invalid_parameter.value;
+const badRequestBody = resolveRef(operation.responses["400"]).content["application/json"].examples.invalid_parameter
+  .value;
 
 const SEED = Number(process.env.CSBS_FUZZ_SEED ?? 20170418);
 const RUNS = Number(process.env.CSBS_FUZZ_RUNS ?? 600);

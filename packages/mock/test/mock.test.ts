@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
-import { loadBundledSpec, specValidator } from "@csbs/spec/validator";
+import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type MockServer, scenarios, startMock } from "../src/index.js";
 
@@ -14,20 +14,12 @@ type Json = any;
 const doc = loadBundledSpec();
 const validator = specValidator(doc);
 const operation = doc.paths["/v1/{project_id}/checkpoint_items"]?.get;
-const deref = (node: Json): Json =>
-  node?.$ref
-    ? deref(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((o: Json, k: string) => o[k], doc),
-      )
-    : node;
+const resolveRef = (node: Json): Json => deref(doc, node);
 const examplesOf = (status: string): Record<string, unknown> =>
   Object.fromEntries(
-    Object.entries<Json>(deref(operation.responses[status]).content["application/json"].examples).map(([k, v]) => [
+    Object.entries<Json>(resolveRef(operation.responses[status]).content["application/json"].examples).map(([k, v]) => [
       k,
-      deref(v).value,
+      resolveRef(v).value,
     ]),
   );
 
