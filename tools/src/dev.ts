@@ -8,7 +8,8 @@
  * Ports: CSBS_MOCK_PORT (4010), CSBS_DOCS_PORT (4000). Mock: CSBS_MOCK_DYNAMIC=1, CSBS_MOCK_SEED. Ctrl-C stops all.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { watch } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, watch } from "node:fs";
 import { createRequire } from "node:module";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,7 +28,24 @@ const WATCHED = [
   { dir: repoRoot, recursive: false, only: "redocly.yaml" },
 ];
 /** Written by builds, not by people: a change there must not trigger another build. */
-const IGNORED = /(^|\/)(dist|node_modules|\.turbo|baseline)(\/|$)|(^|\/)(\.#|#)|~$|\.sw.$/;
+const IGNORED = /(^|\/)(dist|node_modules|\.turbo|baseline)(\/|$)/;
+/** The files people edit there. Anything else (editor swap files, sed's and pnpm's temporary files) is not a change. */
+const SOURCE = /\.(ya?ml|json|ts|sh)$/;
+
+/** A hash of every watched source file's path and contents. */
+function fingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (dir: string, recursive: boolean, only?: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = resolve(dir, entry.name);
+      if (IGNORED.test(relative(repoRoot, path)) || (only && entry.name !== only)) continue;
+      if (entry.isDirectory() && recursive) visit(path, true);
+      else if (entry.isFile() && SOURCE.test(entry.name)) hash.update(`${path}\0`).update(readFileSync(path));
+    }
+  };
+  for (const { dir, recursive, only } of WATCHED) visit(dir, recursive, only);
+  return hash.digest("hex");
+}
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -168,7 +186,7 @@ async function main() {
   let mock: MockServer | undefined;
   let docs: DocsServer | undefined;
   let running: Promise<void> | undefined;
-  let again = false;
+  let again: string | undefined;
   let stopping = false;
 
   const startTheMock = async () => {
@@ -226,30 +244,41 @@ async function main() {
   const schedule = (reason: string) => {
     if (stopping) return;
     if (running) {
-      again = true;
+      again = reason; // a change during a round: one more round, for the latest reason
       return;
     }
     running = (async () => {
-      do {
-        again = false;
-        await round(reason).catch((error) => console.error(red(`✗ ${(error as Error).message}`)));
-      } while (again && !stopping);
+      let next: string | undefined = reason;
+      while (next !== undefined && !stopping) {
+        again = undefined;
+        await round(next).catch((error) => console.error(red(`✗ ${(error as Error).message}`)));
+        next = again;
+      }
       running = undefined;
     })();
   };
 
   let timer: NodeJS.Timeout | undefined;
   const changed = new Set<string>();
+  // Which file an fs.watch event names is unreliable (editors and sed write a temporary file and rename it), so an
+  // event only wakes the watcher up: a rebuild happens when the contents of the watched sources really changed.
+  let built = fingerprint();
   const onChange = (base: string, only?: string) => (_event: string, name: string | Buffer | null) => {
-    if (only && String(name) !== only) return;
+    if (only && name !== null && String(name) !== only) return;
     const path = relative(repoRoot, resolve(base, name ? String(name) : ""));
-    if (IGNORED.test(path)) return; // build output, editor temp files
-    changed.add(path);
+    if (IGNORED.test(path)) return;
+    if (SOURCE.test(path)) changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(() => {
+      const now = fingerprint();
       const list = [...changed];
       changed.clear();
-      schedule(`changed: ${list.slice(0, 3).join(", ")}${list.length > 3 ? ` and ${list.length - 3} more` : ""}`);
+      if (now === built) return;
+      built = now;
+      const what = list.length
+        ? `${list.slice(0, 3).join(", ")}${list.length > 3 ? ` and ${list.length - 3} more` : ""}`
+        : "spec/";
+      schedule(`changed: ${what}`);
     }, 250);
   };
   const watchers = WATCHED.map(({ dir, recursive, only }) => watch(dir, { recursive }, onChange(dir, only)));
