@@ -25,6 +25,8 @@ const serverName = "^(web|app|db|cache|batch)-server-0[1-9]$";
 
 /** Per schema, per property: keywords merged into the property (a LocalDateTime $ref is replaced by `timestamp`). */
 const hints = {
+  // A generated page always has backups to show (the `empty` example covers an empty one).
+  CheckpointItemList: { checkpoint_items: { minItems: 1, maxItems: 5 } },
   CheckpointItem: {
     id: { pattern: uuid },
     checkpoint_id: { pattern: uuid },
