@@ -1,12 +1,13 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/cli.ts"],
+  entry: ["src/index.ts", "src/cli.ts", "src/msw.ts"],
   format: ["esm"],
+  // The engine and the MSW handlers run in browsers too; index/cli import node: modules themselves.
   platform: "node",
-  target: "node20",
+  target: "node22",
   dts: true,
-  // Not the whole of dist/: dist/openapi.json (scripts/mock-spec.mjs) stays in place while the code is rebuilt, so a
+  // Not the whole of dist/: dist/openapi.json (scripts/copy-spec.mjs) stays in place while the code is rebuilt, so a
   // mock running from this checkout never finds it missing.
   clean: ["dist/*.js", "dist/*.d.ts", "dist/*.map"],
   fixedExtension: false,

@@ -1,51 +1,62 @@
 /**
- * @csbs/mock: the Prism mock of the CSBS API, served from the bundled spec that ships in this package.
+ * @csbs/mock: a mock of the CSBS API that behaves like the service, served from the bundled spec in this package.
  *
- * Prism runs as a child process (Node running Prism's own CLI entry) on a private loopback port. In front of it, on
- * the public port, a small node:http proxy answers 400 for the malformed queries Prism lets through (empty values,
- * integers like `1e3`, see strict.ts) and passes everything else on untouched. `stop()` stops both.
+ * One node:http server, one process. Each request is answered by the data engine (engine.ts: the spec's filters, sort
+ * and paging over a seeded data set, its examples, errors and faults) and validated by Prism's own request validator
+ * (@stoplight/prism-http, in-process): a query Prism rejects is answered 400 even if the engine let it through. The
+ * port is opened only once everything is ready, so nothing that connects ever sees a half-started mock.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { Agent, createServer as createHttpServer, type IncomingMessage, request, type ServerResponse } from "node:http";
-import { createRequire } from "node:module";
-import { connect, createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { pageOf, queryParameters, queryViolations } from "./strict.js";
+import {
+  type Answer,
+  createEngine,
+  DEFAULT_RECORDS,
+  DEFAULT_SEED,
+  type Engine,
+  type EngineOptions,
+  type Violation,
+} from "./engine.js";
+import { prismValidator } from "./prism.js";
 
-// The OpenAPI document is walked as plain JSON.
-// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
-type Json = any;
-
-export { type QueryParameter, queryParameters, queryViolations, type Violation } from "./strict.js";
+export {
+  type Answer,
+  createEngine,
+  DEFAULT_RECORDS,
+  DEFAULT_SEED,
+  type Engine,
+  type EngineOptions,
+  type EngineRequest,
+  FAULTS,
+  type Fault,
+  MAX_RECORDS,
+  parseQuery,
+  readOperations,
+  type Violation,
+} from "./engine.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 4010;
 
-/** The bundled OpenAPI document that the mock serves (from src/ in tests, from dist/ once built). */
+/** The bundled OpenAPI document that the mock serves. */
 export const specPath: string = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
-export interface MockOptions {
+export interface MockOptions extends EngineOptions {
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
   /** Port to listen on. Default 4010; 0 picks a free port. */
   port?: number;
-  /** Generate bodies from the schemas (json-schema-faker) instead of answering the spec's examples. */
-  dynamic?: boolean;
-  /** Seed for dynamic mode: the same seed gives the same bodies. */
-  seed?: string;
-  /** Where Prism's own log lines go. Default: kept in memory, see `MockServer.output()`. */
-  stdio?: "inherit" | "pipe";
-  /** How long to wait for Prism to listen, in ms. Default 30 000. */
-  startTimeoutMs?: number;
-  /** Prism's log level: one line per request and its checks at "info" (the default), quieter at "warn". */
-  logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+  /** One line per request on stdout ("info"), or none ("warn", the default for the API; the CLI logs at "info"). */
+  logLevel?: "info" | "warn" | "silent";
   /**
-   * Answer 400 for the malformed queries Prism accepts (empty values, non-decimal integers). Default true; false
-   * serves Prism as it is, on the public port.
+   * @deprecated The data mode is generated data now (seeded, schema-valid, filtered and paged); `dynamic: true` is
+   * the default data mode. Kept so that callers written for Prism's `--dynamic` keep compiling.
    */
-  strict?: boolean;
+  dynamic?: boolean;
+  /** Validate each request with Prism too (default true). `false` skips it, for a benchmark of the engine alone. */
+  prism?: boolean;
 }
 
 export interface MockServer {
@@ -53,11 +64,11 @@ export interface MockServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  /** The PID of the Prism process. */
+  /** The PID of the process serving (the mock runs in the process that started it). */
   readonly pid: number;
-  /** What Prism printed so far (piped mode only; the last 64 KiB). */
+  /** The log lines written so far (the last 64 KiB). */
   output(): string;
-  /** Stops Prism (SIGTERM, then SIGKILL after 5 s) and resolves when it has exited. */
+  /** Closes the port and every open connection; resolves when closed. */
   stop(): Promise<void>;
 }
 
@@ -65,28 +76,15 @@ export class MockStartError extends Error {
   override name = "MockStartError";
 }
 
-const prismEntry = (): string => {
-  const require = createRequire(import.meta.url);
-  const pkgJson = require.resolve("@stoplight/prism-cli/package.json");
-  const { bin } = require(pkgJson) as { bin: { prism: string } };
-  return join(dirname(pkgJson), bin.prism);
-};
-
-/**
- * Loaded into Prism's process: it exits when its parent is gone (reparented), so even a parent killed with SIGKILL
- * leaves no orphan Prism holding the port.
- */
-const WATCHDOG = `--import=data:text/javascript,${encodeURIComponent(
-  "const p=process.ppid;setInterval(()=>{if(process.ppid!==p)process.exit(0)},500).unref();",
-)}`;
-
-/** What `Prefer` can select on the mock: the 200 answer's named examples and the documented statuses. */
-export function scenarios(): { examples: string[]; codes: string[] } {
+/** What `Prefer` can select on the mock: the 200 answers' named examples and the documented statuses. */
+export function scenarios(): { paths: string[]; examples: string[]; codes: string[]; faults: string[] } {
   const doc = JSON.parse(readFileSync(specPath, "utf8"));
-  const op = doc.paths["/v1/{project_id}/checkpoint_items"].get;
+  const operations = createEngine(doc, { records: 1 }).operations;
   return {
-    examples: Object.keys(op.responses["200"]?.content?.["application/json"]?.examples ?? {}),
-    codes: Object.keys(op.responses),
+    paths: operations.map((op) => op.template),
+    examples: [...new Set(operations.flatMap((op) => Object.keys(op.examples)))],
+    codes: [...new Set(operations.flatMap((op) => ["200", ...Object.keys(op.errors)]))],
+    faults: ["429", "502", "504", "drop", "truncate"],
   };
 }
 
@@ -103,202 +101,139 @@ export async function freePort(host = DEFAULT_HOST): Promise<number> {
   });
 }
 
-/** Starts Prism serving the CSBS spec and resolves once it accepts requests. */
+const corsHeaders = (req: IncomingMessage): Record<string, string> => {
+  const origin = req.headers.origin;
+  return {
+    "access-control-allow-origin": origin ?? "*",
+    ...(origin ? { "access-control-allow-credentials": "true", vary: "origin" } : {}),
+    "access-control-expose-headers": "*",
+  };
+};
+
+/** Starts the mock and resolves once it accepts requests (the port opens last). */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? DEFAULT_HOST;
-  const strict = options.strict ?? true;
-  // Strict: Prism listens on a private loopback port and the proxy on the public one.
-  const prismHost = strict ? DEFAULT_HOST : host;
-  const prismPort = strict || options.port === 0 ? await freePort(prismHost) : (options.port ?? DEFAULT_PORT);
-  const args = [WATCHDOG, prismEntry(), "mock", specPath, "--host", prismHost, "--port", String(prismPort)];
-  // fillProperties false: json-schema-faker adds no property the spec does not list.
-  if (options.dynamic) args.push("--dynamic", "--json-schema-faker-fillProperties", "false");
-  if (options.seed !== undefined) args.push("--seed", options.seed);
-  if (options.logLevel) args.push("--verboseLevel", options.logLevel);
-
-  // The proxy listens first: a busy port fails before Prism starts, and Prism's log can name the public address.
-  let port = prismPort;
-  let stopProxy = async () => {};
-  if (strict) {
-    try {
-      const proxy = await startStrictProxy(host, options.port ?? DEFAULT_PORT, prismHost, prismPort);
-      port = proxy.port;
-      stopProxy = proxy.stop;
-    } catch (error) {
-      throw new MockStartError(`cannot listen on ${host}:${options.port ?? DEFAULT_PORT}: ${(error as Error).message}`);
-    }
-  }
-  const authority = `${host.includes(":") ? `[${host}]` : host}:${port}`;
-
-  const inherit = options.stdio === "inherit";
-  const child: ChildProcess = spawn(process.execPath, args, {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0" },
-  });
-  let log = "";
-  const keep = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
-    // Prism names its own (private) port; the user should see the one they can call.
-    const text = chunk.toString().replaceAll(`${prismHost}:${prismPort}`, authority);
-    log = (log + text).slice(-65_536);
-    if (inherit) to.write(text);
-  };
-  child.stdout?.on("data", keep(process.stdout));
-  child.stderr?.on("data", keep(process.stderr));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stopPrism = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-
+  const wantedPort = options.port ?? DEFAULT_PORT;
+  let doc: unknown;
   try {
-    await waitUntilListening(prismHost, prismPort, child, options.startTimeoutMs ?? 30_000);
+    doc = JSON.parse(readFileSync(specPath, "utf8"));
   } catch (error) {
-    await Promise.all([stopProxy(), stopPrism()]);
-    throw new MockStartError(`${(error as Error).message}${log ? `\nPrism said:\n${log.slice(-2_000)}` : ""}`);
+    throw new MockStartError(`cannot read the spec at ${specPath} (run the build first): ${(error as Error).message}`);
   }
+  let engine: Engine;
+  try {
+    engine = createEngine(doc, options);
+  } catch (error) {
+    throw new MockStartError((error as Error).message);
+  }
+  const validate = options.prism === false ? undefined : await prismValidator(specPath);
+  let log = "";
+  const info = options.logLevel === "info";
+  const say = (line: string) => {
+    log = (log + line).slice(-65_536);
+    if (info) process.stdout.write(line);
+  };
 
+  const send = (req: IncomingMessage, res: ServerResponse, answer: Answer) => {
+    if (answer.fault === "drop") {
+      req.socket.destroy();
+      return;
+    }
+    const body = answer.body ?? "";
+    const headers: Record<string, string> = { ...answer.headers, ...corsHeaders(req) };
+    if (answer.violations?.length) headers["sl-violations"] = JSON.stringify(answer.violations);
+    headers["content-length"] = String(Buffer.byteLength(body));
+    res.writeHead(answer.status, headers);
+    if (answer.fault === "truncate") {
+      // Half of the body, then the connection closes: the client sees fewer bytes than content-length promised.
+      const bytes = Buffer.from(body);
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+      return;
+    }
+    res.end(req.method === "HEAD" ? undefined : body);
+  };
+
+  const server = createHttpServer((req, res) => {
+    const started = Date.now();
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
+      res.writeHead(204, {
+        ...corsHeaders(req),
+        "access-control-allow-methods": "GET,HEAD,OPTIONS",
+        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+        "access-control-max-age": "600",
+        "content-length": "0",
+      });
+      res.end();
+      return;
+    }
+    const path = q < 0 ? url : url.slice(0, q);
+    const rawQuery = q < 0 ? "" : url.slice(q + 1);
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v.join(", ") : v;
+    };
+    let answer = engine.handle({ method: req.method ?? "GET", path, query: rawQuery, header });
+    const finish = () => {
+      if (info) say(`${req.method} ${url} → ${answer.fault ?? answer.status} (${Date.now() - started} ms)\n`);
+      send(req, res, answer);
+    };
+    const respond = () => (answer.delayMs > 0 ? setTimeout(finish, answer.delayMs) : finish());
+    // Prism checks what the engine accepted: the spec's validator of record has the last word on a request.
+    if (validate && answer.status >= 200 && answer.status < 300 && answer.operation) {
+      validate(req.method ?? "GET", path, rawQuery, req.headers).then(
+        (violations: Violation[]) => {
+          if (violations.length > 0) answer = prismRejected(answer, violations);
+          respond();
+        },
+        () => respond(),
+      );
+      return;
+    }
+    respond();
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, fail) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      fail(
+        new MockStartError(
+          error.code === "EADDRINUSE"
+            ? `port ${wantedPort} on ${host} is in use; pick another with --port (or CSBS_MOCK_PORT), or 0 for any free port`
+            : `cannot listen on ${host}:${wantedPort}: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(wantedPort, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : wantedPort;
+  const authority = `${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
     url: `http://${authority}`,
     host,
     port,
-    pid: child.pid ?? -1,
+    pid: process.pid,
     output: () => log,
-    async stop() {
-      await Promise.all([stopProxy(), stopPrism()]);
-    },
-  };
-}
-
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"]);
-
-/** The proxy in front of Prism: 400 for what strict.ts finds, everything else passed through. */
-async function startStrictProxy(
-  host: string,
-  port: number,
-  prismHost: string,
-  prismPort: number,
-): Promise<{ port: number; stop: () => Promise<void> }> {
-  const doc = JSON.parse(readFileSync(specPath, "utf8"));
-  const routes = queryParameters(doc);
-  const badRequest = JSON.stringify(
-    firstExample(doc.components?.responses?.BadRequest) ?? { error_msg: "Bad Request" },
-  );
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-
-  const reject = (req: IncomingMessage, res: ServerResponse, violations: unknown[]) => {
-    const origin = req.headers.origin;
-    res.writeHead(400, {
-      "content-type": "application/json",
-      "content-length": Buffer.byteLength(badRequest),
-      "sl-violations": JSON.stringify(violations),
-      "access-control-allow-origin": origin ?? "*",
-      ...(origin ? { "access-control-allow-credentials": "true", vary: "origin" } : {}),
-      "access-control-expose-headers": "*",
-    });
-    res.end(badRequest);
-  };
-
-  /** `rawQuery` is set for the list operation: its 200 answers are paged (strict.ts `pageOf`). */
-  const forward = (req: IncomingMessage, res: ServerResponse, rawQuery?: string, retried = false) => {
-    const upstream = request(
-      { host: prismHost, port: prismPort, method: req.method, path: req.url, headers: req.headers, agent },
-      (answer) => {
-        const headers: Record<string, string | string[]> = {};
-        for (const [name, value] of Object.entries(answer.headers)) {
-          if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-        }
-        const json = String(answer.headers["content-type"] ?? "").includes("json");
-        if (rawQuery === undefined || answer.statusCode !== 200 || !json || req.method !== "GET") {
-          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
-          answer.pipe(res);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-        answer.on("end", () => {
-          let body = Buffer.concat(chunks);
-          try {
-            const paged = pageOf(JSON.parse(body.toString("utf8")), rawQuery);
-            if (paged !== undefined) body = Buffer.from(JSON.stringify(paged));
-          } catch {
-            // not JSON after all: pass it on as it came
-          }
-          headers["content-length"] = String(body.length);
-          res.writeHead(200, answer.statusMessage, headers);
-          res.end(body);
-        });
-      },
-    );
-    upstream.on("error", (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket that Prism closed just as it was reused: send the (bodiless) request again, once.
-      const bodiless = req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
-      if (!retried && bodiless && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) {
-        forward(req, res, rawQuery, true);
-        return;
-      }
-      if (res.headersSent) res.destroy();
-      else res.writeHead(502, { "content-type": "text/plain" }).end(`mock: Prism did not answer (${error.message})\n`);
-    });
-    // GET, HEAD and OPTIONS carry no body here, so they can be sent again; anything else streams its body through.
-    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") upstream.end();
-    else req.pipe(upstream);
-  };
-
-  const server = createHttpServer((req, res) => {
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const hasCredentials = Boolean(req.headers["x-auth-token"] || req.headers.authorization);
-    // Without credentials Prism answers 401 first, as API Gateway does; with them, query errors come before the rest.
-    if (req.method === "GET" && q >= 0 && hasCredentials) {
-      const pathname = url.slice(0, q);
-      const route = routes.find((r) => r.path.test(pathname));
-      const violations = route ? queryViolations(url.slice(q + 1), route.parameters) : [];
-      if (violations.length > 0) return reject(req, res, violations);
-      if (route) return forward(req, res, url.slice(q + 1));
-    }
-    forward(req, res);
-  });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, fail) => {
-    server.once("error", fail);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address();
-  return {
-    port: typeof address === "object" && address ? address.port : port,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-        agent.destroy();
       }),
   };
 }
 
-const firstExample = (response: Json): unknown => {
-  const examples = response?.content?.["application/json"]?.examples ?? {};
-  const first: Json = Object.values(examples)[0];
-  return first?.value;
-};
-
-/** Polls until Prism accepts TCP connections; fails early if the process exits. */
-async function waitUntilListening(host: string, port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Prism exited with code ${child.exitCode} before listening`);
-    // A bare TCP connect, not an HTTP request, so Prism's log stays free of probe noise.
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host, port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Prism did not listen on ${host}:${port} within ${timeoutMs} ms`);
+/** The engine's 200 turned into the 400 Prism says it should be. */
+function prismRejected(answer: Answer, violations: Violation[]): Answer {
+  const op = answer.operation;
+  const body = (op?.errors["400"] as object) ?? { error_code: "CSBS.9001" };
+  return {
+    ...answer,
+    status: 400,
+    violations,
+    body: JSON.stringify({
+      ...body,
+      error_msg: `Invalid request parameters: ${violations.map((v) => v.message).join("; ")}.`,
+    }),
+  };
 }

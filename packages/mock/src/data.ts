@@ -1,0 +1,312 @@
+/**
+ * The seeded data set: backups that look like a CSBS tenant's, the same for the same seed in any process or browser.
+ *
+ * Browser-safe (no node: imports). Record `i` is a pure function of (seed, i): the data set keeps only the columns the
+ * spec's filters and sort keys read (see engine.ts) and builds an item again when a page shows it, so 100,000 records
+ * cost a few tens of MB. The shape follows the spec's item schema (the tests validate every generated item against
+ * it); the values follow what a tenant's backups look like: servers with one to three disks, policies that back them
+ * up nightly, a few manual backups with names people give, failures only on `error` items.
+ */
+
+// The OpenAPI document is walked as plain JSON.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
+export type Json = any;
+
+/** Attributes the service keeps but the response does not show (`hidden: true` in the spec's x-filter / x-sort). */
+export interface Hidden {
+  /** The owning project; `null` is the project that asks (any project ID in the path). */
+  project_id: string | null;
+  /** The backup policy that made it; "" for a manual backup. */
+  policy_id: string;
+  /** When the backup finished protecting the data. */
+  protected_at: string;
+}
+
+export interface GeneratedRecord {
+  item: Json;
+  hidden: Hidden;
+}
+
+/** A small, fast, seedable PRNG (sfc32), seeded from a string with cyrb128. */
+export function rng(seed: string): () => number {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < seed.length; i++) {
+    const k = seed.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  let [a, b, c, d] = [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+  return () => {
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    const t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    const r = (t + d) | 0;
+    c = (c + r) | 0;
+    return (r >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const int = (r: Rand, min: number, max: number) => min + Math.floor(r() * (max - min + 1));
+const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+const chance = (r: Rand, p: number) => r() < p;
+const hex = (r: Rand, n: number) => {
+  let s = "";
+  for (let i = 0; i < n; i++) s += "0123456789abcdef"[Math.floor(r() * 16)];
+  return s;
+};
+const uuid = (r: Rand) =>
+  `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-${"89ab"[Math.floor(r() * 4)]}${hex(r, 3)}-${hex(r, 12)}`;
+
+/** 2017-01-01T00:00:00 to 2026-06-30T23:59:59 UTC, in seconds. */
+const FIRST = Date.UTC(2017, 0, 1) / 1000;
+const LAST = Date.UTC(2026, 5, 30, 23, 59, 59) / 1000;
+/** The seed's format: zone-less, six fraction digits (`2017-04-15T04:20:37.277880`). */
+const stamp = (seconds: number, micros: number) =>
+  `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${String(micros).padStart(6, "0")}`;
+
+const STATUSES = [
+  ["available", 62],
+  ["error", 9],
+  ["protecting", 6],
+  ["waiting_protect", 3],
+  ["deleting", 4],
+  ["waiting_delete", 2],
+  ["deleted", 4],
+  ["restoring", 6],
+  ["waiting_restore", 4],
+] as const;
+const STATUS_TOTAL = STATUSES.reduce((n, [, w]) => n + w, 0);
+const weightedStatus = (r: Rand): string => {
+  let x = r() * STATUS_TOTAL;
+  for (const [status, weight] of STATUSES) {
+    x -= weight;
+    if (x < 0) return status;
+  }
+  return "available";
+};
+
+const AZS = ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c", "az1.dc1"];
+const ROLES = ["web", "api", "db", "cache", "batch", "jenkins", "gitlab", "kafka", "es", "payments-db", "redis", "nginx"];
+const ENVS = ["prod", "staging", "dev", "qa"];
+const FAILURES: [number, string, string][] = [
+  [64006001, "Failed to create the snapshot.", "The snapshot of the system disk could not be created."],
+  [64006012, "The backup agent did not respond.", "The backup agent on the server timed out after 600 s."],
+  [64006020, "Quota exceeded.", "The vault has no capacity left for this backup."],
+  [64006031, "The disk is in use.", "A disk of the server was being detached while the backup ran."],
+];
+const MANUAL_NAMES = [
+  "before-upgrade",
+  "pre-migration",
+  "manual",
+  "before-patching",
+  "golden-image",
+  "release",
+  "hotfix-rollback",
+  "quarterly-audit",
+];
+const DESCRIPTIONS = [
+  "Taken before the OS upgrade; keep until it is signed off.",
+  "Weekly full backup, kept 4 weeks.",
+  "Before the database schema migration.",
+  "Requested by the on-call engineer.",
+];
+const TAGS: [string, string[]][] = [
+  ["env", ["production", "staging", "dev"]],
+  ["owner", ["team-payments", "team-search", "team-infra", "team-data"]],
+  ["app", ["checkout", "catalog", "billing", "search"]],
+  ["cost_center", ["cc-1042", "cc-2210", "cc-3307"]],
+  ["retain_until", ["2026-12-31", "2027-06-30", "forever"]],
+];
+
+interface Volume {
+  id: string;
+  name: string;
+  size: number;
+  bootable: boolean;
+}
+interface Server {
+  id: string;
+  name: string;
+  az: string;
+  type: string;
+  ram: number;
+  vcpus: number;
+  privateIp: string;
+  eip: string;
+  imagetype: string;
+  volumes: Volume[];
+  project: string | null;
+  policy: string;
+}
+
+/** The tenant's servers and policies: a pool the backups are taken of. */
+function servers(seed: string, records: number): Server[] {
+  const r = rng(`${seed}/servers`);
+  const policies = Array.from({ length: 6 }, () => uuid(r));
+  const otherProjects = Array.from({ length: 3 }, () => hex(r, 32));
+  const count = Math.max(4, Math.min(5_000, Math.ceil(records / 10)));
+  return Array.from({ length: count }, (_, n) => {
+    const role = pick(r, ROLES);
+    const name = `${role}-${pick(r, ENVS)}-${String((n % 40) + 1).padStart(2, "0")}`;
+    const bare = chance(r, 0.08);
+    const volumes = Array.from({ length: int(r, 1, 3) }, (_, v) => ({
+      id: uuid(r),
+      name: `${name}-${v === 0 ? "sys" : `data${v}`}`,
+      size: v === 0 ? pick(r, [40, 40, 100]) : pick(r, [100, 200, 500, 1000]),
+      bootable: v === 0,
+    }));
+    return {
+      id: uuid(r),
+      name,
+      az: pick(r, AZS),
+      type: bare ? "OS::Ironic::BareMetalServer" : "OS::Nova::Server",
+      ram: pick(r, [2048, 4096, 8192, 16384, 32768]),
+      vcpus: pick(r, [1, 2, 4, 8, 16]),
+      privateIp: `192.168.${int(r, 0, 9)}.${int(r, 2, 254)}`,
+      eip: chance(r, 0.4) ? `94.74.${int(r, 10, 99)}.${int(r, 2, 254)}` : "",
+      imagetype: pick(r, ["gold", "gold", "private", "market"]),
+      volumes,
+      // One server in ten belongs to another tenant (seen only with all_tenants=true).
+      project: chance(r, 0.1) ? pick(r, otherProjects) : null,
+      policy: chance(r, 0.85) ? pick(r, policies) : "",
+    };
+  });
+}
+
+/**
+ * The data set's generator: `record(i)` is the i-th backup, a pure function of (seed, i). `example`, the source
+ * document's item, is record `exampleAt` unchanged.
+ */
+export function generator(seed: string, records: number, example: Json) {
+  const pool = servers(seed, records);
+  const exampleAt = Math.floor(rng(`${seed}/example`)() * records);
+  const exampleCreated = String(example?.created_at ?? "");
+  const exampleRecord: GeneratedRecord = {
+    item: example,
+    hidden: {
+      project_id: null,
+      policy_id: "",
+      protected_at: String(example?.extend_info?.finished_at ?? example?.updated_at ?? exampleCreated),
+    },
+  };
+
+  return {
+    exampleAt,
+    record(i: number): GeneratedRecord {
+      if (i === exampleAt && example) return exampleRecord;
+      const r = rng(`${seed}/${i}`);
+      const server = pick(r, pool);
+      // The first nine records take one status each, so even a small data set has every status.
+      const status = i < STATUSES.length ? (STATUSES[i]?.[0] as string) : weightedStatus(r);
+      const created = int(r, FIRST, LAST);
+      const createdAt = stamp(created, int(r, 0, 999_999));
+      const duration = int(r, 60, 5_400);
+      const inProgress = status === "protecting" || status === "waiting_protect";
+      const finishedAt = stamp(created + duration, int(r, 0, 999_999));
+      const updatedAt = inProgress ? stamp(created + int(r, 1, 60), int(r, 0, 999_999)) : finishedAt;
+      const auto = server.policy !== "" && chance(r, 0.8);
+      const name = auto
+        ? `autobk_${hex(r, 4)}`
+        : chance(r, 0.5)
+          ? `manualbk_${hex(r, 4)}`
+          : `${pick(r, MANUAL_NAMES)}-${createdAt.slice(0, 7)}`;
+      const failed = status === "error";
+      const failure = pick(r, FAILURES);
+      const replica = chance(r, 0.1);
+      const copyStatus = replica ? pick(r, ["success", "success", "copying", "fail"]) : "na";
+      const total = server.volumes.reduce((n, v) => n + v.size, 0);
+      const size = inProgress || failed ? 0 : int(r, 1, total * 1024);
+      const item: Json = {
+        id: uuid(r),
+        checkpoint_id: uuid(r),
+        name,
+        status,
+        resource_id: server.id,
+        resource_type: server.type,
+        created_at: createdAt,
+        updated_at: updatedAt,
+      };
+      if (chance(r, 0.15)) item.description = pick(r, DESCRIPTIONS);
+      if (chance(r, 0.3)) {
+        const keys = TAGS.filter(() => chance(r, 0.5));
+        item.tags = (keys.length ? keys : [TAGS[0] as [string, string[]]]).map(([key, values]) => ({
+          key,
+          value: pick(r, values),
+        }));
+      }
+      item.backup_data = {
+        eip: server.eip,
+        cloudservicetype: "QEMU",
+        ram: server.ram,
+        vcpus: server.vcpus,
+        __openstack_region_name: server.az.startsWith("ap-") ? "ap-southeast-1" : "",
+        private_ip: server.privateIp,
+        disk: server.volumes[0]?.size ?? 40,
+        imagetype: server.imagetype,
+      };
+      const extend: Json = {
+        auto_trigger: auto,
+        average_speed: inProgress || failed ? 0 : int(r, 512, 102_400),
+        copy_from: replica ? pick(r, ["ap-southeast-2", "ap-southeast-3", "cn-north-4"]) : "",
+        copy_status: copyStatus,
+        fail_code: failed ? { Code: failure[0], Description: failure[1] } : {},
+        fail_op: failed ? pick(r, ["backup", "backup", "restore", "delete"]) : "",
+        fail_reason: failed ? failure[2] : "",
+        image_type: replica ? "replication" : "backup",
+        incremental: chance(r, 0.7),
+        progress: copyStatus === "copying" || inProgress ? int(r, 0, 99) : 100,
+        resource_az: server.az,
+        resource_name: server.name,
+        resource_type: server.type,
+        size,
+        space_saving_ratio: size ? int(r, 0, 60) : 0,
+        supported_restore_mode: failed ? "na" : "backup",
+        support_lld: chance(r, 0.3),
+        taskid: `${hex(r, 8)}-${hex(r, 4)}-11e7-bf23-0242ac11${hex(r, 4)}`,
+        hypervisor_type: "QEMU",
+        volume_backups: server.volumes.map((v) => ({
+          status: failed ? "error" : inProgress ? "creating" : "available",
+          space_saving_ratio: 0,
+          name: name.slice(0, 40),
+          bootable: v.bootable,
+          average_speed: int(r, 0, 100),
+          source_volume_size: v.size,
+          source_volume_id: v.id,
+          incremental: chance(r, 0.7),
+          image_type: "backup",
+          source_volume_name: v.name,
+          id: uuid(r),
+          size: inProgress || failed ? 0 : int(r, 1, v.size * 1024),
+          snapshot_id: uuid(r),
+        })),
+      };
+      if (!inProgress) extend.finished_at = finishedAt;
+      if (chance(r, 0.2)) extend.os_images_data = [{ image_id: uuid(r) }];
+      item.extend_info = extend;
+      return {
+        item,
+        hidden: {
+          project_id: server.project,
+          policy_id: auto ? server.policy : "",
+          protected_at: inProgress ? createdAt : finishedAt,
+        },
+      };
+    },
+  };
+}

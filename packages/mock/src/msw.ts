@@ -1,0 +1,59 @@
+/**
+ * `@csbs/mock/msw`: the mock's data engine as Mock Service Worker request handlers, for tests and Storybook with no
+ * process and no port. The same engine as the `csbs-mock` process (filters, sort, paging, examples, errors, faults),
+ * over the spec bundled into this module at build time.
+ *
+ *   import { setupServer } from "msw/node";
+ *   import { createHandlers } from "@csbs/mock/msw";
+ *   const server = setupServer(...createHandlers({ seed: "demo", records: 500 }));
+ */
+import type { components } from "@csbs/types";
+import { delay, HttpResponse, http, type RequestHandler } from "msw";
+import doc from "@csbs/spec/openapi.json" with { type: "json" };
+import { createEngine, type Engine, type EngineOptions } from "./engine.js";
+
+export type { EngineOptions } from "./engine.js";
+/** A page of the list operation, as the handlers answer it (typed from @csbs/types). */
+export type CheckpointItemList = components["schemas"]["CheckpointItemList"];
+
+export interface HandlerOptions extends EngineOptions {
+  /** Answer only on this origin (and path prefix), e.g. "https://csbs.example.com". Default: any origin. */
+  baseUrl?: string;
+}
+
+/** MSW handlers answering every operation of the spec from the data engine. */
+export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
+  const engine: Engine = createEngine(doc, options);
+  const prefix = (options.baseUrl ?? "*").replace(/\/+$/, "");
+  return engine.operations.map((op) => {
+    // /v1/{project_id}/x → /v1/:project_id/x (MSW's path syntax)
+    const path = `${prefix}${op.template.replace(/\{([^}]+)\}/g, ":$1")}`;
+    const method = op.method.toLowerCase() as "get" | "post" | "put" | "delete" | "patch" | "head" | "options";
+    return http[method](path, async ({ request }) => {
+      const url = new URL(request.url);
+      const answer = engine.handle({
+        method: request.method,
+        path: url.pathname,
+        query: url.search.slice(1),
+        header: (name) => request.headers.get(name),
+      });
+      if (answer.delayMs > 0) await delay(answer.delayMs);
+      if (answer.fault === "drop") return HttpResponse.error();
+      const headers = new Headers(answer.headers);
+      if (answer.violations?.length) headers.set("sl-violations", JSON.stringify(answer.violations));
+      const body = answer.body ?? "";
+      if (answer.fault === "truncate") {
+        // Half of the body, then the stream fails: what a connection cut mid-body looks like to fetch.
+        const bytes = new TextEncoder().encode(body);
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
+            controller.error(new TypeError("the mock cut the connection mid-body (Prefer: fault=truncate)"));
+          },
+        });
+        return new HttpResponse(stream, { status: answer.status, headers });
+      }
+      return new HttpResponse(body, { status: answer.status, headers });
+    });
+  });
+}
