@@ -7,14 +7,11 @@
  *   import { createHandlers } from "@csbs/mock/msw";
  *   const server = setupServer(...createHandlers({ seed: "demo", records: 500 }));
  */
-import type { components } from "@csbs/types";
 import { delay, HttpResponse, http, type RequestHandler } from "msw";
 import doc from "@csbs/spec/openapi.json" with { type: "json" };
 import { createEngine, type Engine, type EngineOptions } from "./engine.js";
 
 export type { EngineOptions } from "./engine.js";
-/** A page of the list operation, as the handlers answer it (typed from @csbs/types). */
-export type CheckpointItemList = components["schemas"]["CheckpointItemList"];
 
 export interface HandlerOptions extends EngineOptions {
   /** Answer only on this origin (and path prefix), e.g. "https://csbs.example.com". Default: any origin. */
