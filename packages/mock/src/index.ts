@@ -66,7 +66,7 @@ export interface MockServer {
   readonly port: number;
   /** The PID of the process serving (the mock runs in the process that started it). */
   readonly pid: number;
-  /** The log lines written so far (the last 64 KiB). */
+  /** The request lines logged so far (the last 500). */
   output(): string;
   /** Closes the port and every open connection; resolves when closed. */
   stop(): Promise<void>;
@@ -127,11 +127,20 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     throw new MockStartError((error as Error).message);
   }
   const validate = options.prism === false ? undefined : await prismValidator(specPath);
-  let log = "";
+  const log: string[] = []; // the last 500 request lines
   const info = options.logLevel === "info";
+  // Request lines are written in batches: one write per tick instead of one per request.
+  let pending = "";
+  const flush = () => {
+    if (pending) process.stdout.write(pending);
+    pending = "";
+  };
   const say = (line: string) => {
-    log = (log + line).slice(-65_536);
-    if (info) process.stdout.write(line);
+    log.push(line);
+    if (log.length > 500) log.splice(0, log.length - 500);
+    if (!info) return;
+    if (!pending) setImmediate(flush);
+    pending += line;
   };
 
   const send = (req: IncomingMessage, res: ServerResponse, answer: Answer) => {
@@ -214,7 +223,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     host,
     port,
     pid: process.pid,
-    output: () => log,
+    output: () => log.join(""),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

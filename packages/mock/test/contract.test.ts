@@ -208,9 +208,9 @@ describe("contract fuzzing of spec + mock", () => {
         const ok =
           status === 400 &&
           validError(body) &&
-          body.error_code === badRequestBody.error_code &&
-          String(body.error_msg).startsWith("Invalid request parameters: ") &&
-          String(body.error_msg).includes(name);
+          (body as Json).error_code === badRequestBody.error_code &&
+          String((body as Json).error_msg).startsWith("Invalid request parameters: ") &&
+          String((body as Json).error_msg).includes(name);
         return record(ok, "rejected", `${status} for ${broken} in ?${encode(query)}: ${JSON.stringify(body)}`);
       }),
       { numRuns: RUNS, seed: SEED + 1, endOnFailure: true },

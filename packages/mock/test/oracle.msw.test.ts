@@ -6,7 +6,7 @@ import { createHandlers } from "../src/msw.js";
 import { path, runOracle } from "./oracle.js";
 
 const server = setupServer(...createHandlers({ seed: "oracle", records: 2500 }));
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterAll(() => server.close());
 
 it("answers 320 generated queries exactly as the spec's rules computed over the data set", async () => {
@@ -27,7 +27,7 @@ it("process and MSW answer the same query with the same body (one engine, same s
   const q = `${path("p")}?sort=name:asc,created_at&limit=25&offset=3&status=available`;
   try {
     const fromProcess = await (await fetch(`${mock.url}${q}`, { headers: { "X-Auth-Token": "t" } })).text();
-    server.listen({ onUnhandledRequest: "error" });
+    server.listen({ onUnhandledFrame: "error" });
     const fromMsw = await (await fetch(`https://csbs.example.test${q}`, { headers: { "X-Auth-Token": "t" } })).text();
     expect(fromMsw).toBe(fromProcess);
   } finally {
