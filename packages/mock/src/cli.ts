@@ -10,8 +10,8 @@ import {
   DEFAULT_RECORDS,
   DEFAULT_SEED,
   MAX_RECORDS,
-  MockStartError,
   type MockServer,
+  MockStartError,
   scenarios,
   startMock,
 } from "./index.js";
@@ -19,12 +19,28 @@ import {
 const FLAGS = {
   host: { type: "string", env: "CSBS_MOCK_HOST", help: `interface to listen on (default ${DEFAULT_HOST})` },
   port: { type: "string", env: "CSBS_MOCK_PORT", help: `port, 0 for any free one (default ${DEFAULT_PORT})` },
-  records: { type: "string", env: "CSBS_MOCK_RECORDS", help: `backups in the data set, 1-${MAX_RECORDS} (default ${DEFAULT_RECORDS})` },
+  records: {
+    type: "string",
+    env: "CSBS_MOCK_RECORDS",
+    help: `backups in the data set, 1-${MAX_RECORDS} (default ${DEFAULT_RECORDS})`,
+  },
   seed: { type: "string", env: "CSBS_MOCK_SEED", help: `seed of the data set (default "${DEFAULT_SEED}")` },
   latency: { type: "string", env: "CSBS_MOCK_LATENCY", help: "delay of every answer in ms: 200, or a range 100-800" },
-  "fault-rate": { type: "string", env: "CSBS_MOCK_FAULT_RATE", help: "share of requests answered with a random fault, 0-1" },
-  examples: { type: "boolean", env: "CSBS_MOCK_EXAMPLES", help: "answer the spec's first example instead of the data set" },
-  "log-level": { type: "string", env: "CSBS_MOCK_LOG_LEVEL", help: "info (a line per request, default), warn or silent" },
+  "fault-rate": {
+    type: "string",
+    env: "CSBS_MOCK_FAULT_RATE",
+    help: "share of requests answered with a random fault, 0-1",
+  },
+  examples: {
+    type: "boolean",
+    env: "CSBS_MOCK_EXAMPLES",
+    help: "answer the spec's first example instead of the data set",
+  },
+  "log-level": {
+    type: "string",
+    env: "CSBS_MOCK_LOG_LEVEL",
+    help: "info (a line per request, default), warn or silent",
+  },
   "no-prism": { type: "boolean", env: undefined, help: "skip Prism's request validation (benchmarks only)" },
   help: { type: "boolean", env: undefined, help: "print this help" },
 } as const;
@@ -33,7 +49,9 @@ const fail = (message: string, code = 2): never => {
   process.stderr.write(`csbs-mock: ${message}\n`);
   process.exit(code);
 };
-const flagList = Object.keys(FLAGS).map((f) => `--${f}`).join(", ");
+const flagList = Object.keys(FLAGS)
+  .map((f) => `--${f}`)
+  .join(", ");
 
 let values: Record<string, string | boolean | undefined> = {};
 try {
@@ -46,8 +64,10 @@ try {
   const e = error as { code?: string; message: string };
   const name = /'([^']+)'/.exec(e.message)?.[1] ?? "";
   if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") fail(`unknown option ${name || e.message}; valid: ${flagList}`);
-  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") fail(`option ${name.split(" ")[0] || ""} needs a value`.replace("  ", " "));
-  if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") fail(`unexpected argument ${name}; valid options: ${flagList}`);
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    fail(`option ${name.split(" ")[0] || ""} needs a value`.replace("  ", " "));
+  if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+    fail(`unexpected argument ${name}; valid options: ${flagList}`);
   fail(e.message.split("\n")[0] ?? "invalid arguments");
 }
 
@@ -102,7 +122,8 @@ let faultRate = 0;
 {
   const { text, from } = setting("fault-rate");
   if (text !== undefined) {
-    if (!/^(0|1|0?\.\d+|1\.0*)$/.test(text)) fail(`${from} must be a number from 0 to 1 (0.1 = one request in ten), got "${text}"`);
+    if (!/^(0|1|0?\.\d+|1\.0*)$/.test(text))
+      fail(`${from} must be a number from 0 to 1 (0.1 = one request in ten), got "${text}"`);
     faultRate = Number(text);
   }
 }
@@ -137,7 +158,10 @@ try {
     prism: !values["no-prism"],
   });
 } catch (error) {
-  fail(error instanceof MockStartError ? error.message : String((error as Error).message ?? error).split("\n")[0] ?? "", 1);
+  fail(
+    error instanceof MockStartError ? error.message : (String((error as Error).message ?? error).split("\n")[0] ?? ""),
+    1,
+  );
 }
 if (stopping) await mock?.stop();
 else if (mock) {

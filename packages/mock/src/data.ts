@@ -102,7 +102,20 @@ const weightedStatus = (r: Rand): string => {
 };
 
 const AZS = ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c", "az1.dc1"];
-const ROLES = ["web", "api", "db", "cache", "batch", "jenkins", "gitlab", "kafka", "es", "payments-db", "redis", "nginx"];
+const ROLES = [
+  "web",
+  "api",
+  "db",
+  "cache",
+  "batch",
+  "jenkins",
+  "gitlab",
+  "kafka",
+  "es",
+  "payments-db",
+  "redis",
+  "nginx",
+];
 const ENVS = ["prod", "staging", "dev", "qa"];
 const FAILURES: [number, string, string][] = [
   [64006001, "Failed to create the snapshot.", "The snapshot of the system disk could not be created."],

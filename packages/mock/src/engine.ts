@@ -481,7 +481,9 @@ export function createEngine(doc: Json, options: EngineOptions = {}): Engine {
 
   const route = (method: string, path: string) => {
     const upper = method.toUpperCase();
-    return operations.find((op) => (op.method === upper || (upper === "HEAD" && op.method === "GET")) && op.pattern.test(path));
+    return operations.find(
+      (op) => (op.method === upper || (upper === "HEAD" && op.method === "GET")) && op.pattern.test(path),
+    );
   };
 
   const delayFor = (prefer: Record<string, string>): number => {

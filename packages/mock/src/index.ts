@@ -10,15 +10,7 @@ import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import {
-  type Answer,
-  createEngine,
-  DEFAULT_RECORDS,
-  DEFAULT_SEED,
-  type Engine,
-  type EngineOptions,
-  type Violation,
-} from "./engine.js";
+import { type Answer, createEngine, type Engine, type EngineOptions, type Violation } from "./engine.js";
 import { prismValidator } from "./prism.js";
 
 export {

@@ -7,8 +7,9 @@
  *   import { createHandlers } from "@csbs/mock/msw";
  *   const server = setupServer(...createHandlers({ seed: "demo", records: 500 }));
  */
-import { delay, HttpResponse, http, type RequestHandler } from "msw";
+
 import doc from "@csbs/spec/openapi.json" with { type: "json" };
+import { delay, HttpResponse, http, type RequestHandler } from "msw";
 import { createEngine, type Engine, type EngineOptions } from "./engine.js";
 
 export type { EngineOptions } from "./engine.js";

@@ -45,7 +45,10 @@ describe("the data set", () => {
 
   it("is realistic: every status, several AZs, resource and image types, tags on some, 2017–2026", () => {
     const distinct = (f: (i: Json) => unknown) => new Set(items.map(f));
-    const status = deref(doc, op.parameters.map((p: Json) => deref(doc, p)).find((p: Json) => p.name === "status").schema);
+    const status = deref(
+      doc,
+      op.parameters.map((p: Json) => deref(doc, p)).find((p: Json) => p.name === "status").schema,
+    );
     expect(distinct((i) => i.status)).toEqual(new Set(status.enum));
     expect(distinct((i) => i.extend_info?.resource_az).size).toBeGreaterThanOrEqual(3);
     expect(distinct((i) => i.resource_type).size).toBeGreaterThanOrEqual(2);

@@ -62,7 +62,12 @@ describe("data mode (the default)", () => {
     const all = await items("?limit=1000");
     expect(all.length).toBeLessThan(200); // some backups belong to other tenants: only all_tenants=true shows them
     expect((await items("?limit=1000&all_tenants=true")).length).toBe(200);
-    expect(all.map((i) => i.created_at)).toEqual(all.map((i) => i.created_at).sort().reverse()); // created_at:desc
+    expect(all.map((i) => i.created_at)).toEqual(
+      all
+        .map((i) => i.created_at)
+        .sort()
+        .reverse(),
+    ); // created_at:desc
   });
 
   it("contains the source document's example item, unchanged", async () => {
@@ -233,7 +238,10 @@ describe("latency and faults", () => {
       try {
         for (let i = 0; i < 40; i++) {
           const r = await fetch(`${m.url}${pathFor("p")}?limit=1`, { headers: { "X-Auth-Token": "t" } })
-            .then(async (res) => (await res.text(), String(res.status)))
+            .then(async (res) => {
+              await res.text();
+              return String(res.status);
+            })
             .catch(() => "failed");
           out.push(r);
         }
@@ -299,7 +307,10 @@ describe("csbs-mock (the CLI behind `pnpm mock`)", () => {
         const outcome = await fetch(`http://127.0.0.1:${port}${pathFor("p")}?limit=1`, {
           headers: { "X-Auth-Token": "t" },
         })
-          .then(async (res) => (await res.text(), String(res.status)))
+          .then(async (res) => {
+            await res.text();
+            return String(res.status);
+          })
           .catch((e: { cause?: { code?: string } }) => e.cause?.code ?? "error");
         seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
         if (outcome === "200") ok++;

@@ -4,7 +4,16 @@
 //   - headless Chromium: setupWorker(...createHandlers()) in a page (bundled with esbuild) that fetches the API and
 //     shows the rows in a table. Every request that is not to 127.0.0.1 is blocked and counted (there must be none).
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
@@ -94,14 +103,11 @@ document.body.dataset.status = String(res.status);
   await run("pnpm", ["install", "--offline", "--ignore-scripts"], {
     cwd: dir,
   });
-  await run(join(dir, "node_modules/.bin/esbuild"), [
-    "page.js",
-    "--bundle",
-    "--format=esm",
-    "--platform=browser",
-    "--outfile=bundle.js",
-    "--log-level=error",
-  ], { cwd: dir });
+  await run(
+    join(dir, "node_modules/.bin/esbuild"),
+    ["page.js", "--bundle", "--format=esm", "--platform=browser", "--outfile=bundle.js", "--log-level=error"],
+    { cwd: dir },
+  );
   copyFileSync(join(dir, "node_modules/msw/lib/mockServiceWorker.js"), join(dir, "mockServiceWorker.js"));
 }, 180_000);
 
@@ -130,7 +136,9 @@ describe("@csbs/mock/msw from the packed tarball, outside the workspace", () => 
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+      res
+        .writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" })
+        .end(readFileSync(file));
     });
     await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
     const address = site.address();
@@ -154,7 +162,9 @@ describe("@csbs/mock/msw from the packed tarball, outside the workspace", () => 
       await page.goto(url);
       await page.waitForSelector("body[data-status]", { timeout: 30_000 });
       expect(await page.getAttribute("body", "data-status")).toBe("200");
-      const rows = await page.$$eval("tbody tr", (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+      const rows = await page.$$eval("tbody tr", (trs) =>
+        trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+      );
       expect(rows).toHaveLength(7);
       expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(["available"]));
       const names = rows.map((r) => String(r[0]));

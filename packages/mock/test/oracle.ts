@@ -159,7 +159,10 @@ export async function runOracle(get: Fetch, queries: number, seed = 7): Promise<
     }
     expect(status, query).toBe(200);
     expect(validator.errors(listSchema, body), query).toEqual([]);
-    expect(body[pg.items].map((i: Json) => i[pg.id]), query).toEqual(expected.map((i) => i[pg.id]));
+    expect(
+      body[pg.items].map((i: Json) => i[pg.id]),
+      query,
+    ).toEqual(expected.map((i) => i[pg.id]));
     expect(body[pg.items], query).toEqual(expected);
     checked++;
   }
