@@ -65,20 +65,35 @@ type Rand = () => number;
 const int = (r: Rand, min: number, max: number) => min + Math.floor(r() * (max - min + 1));
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 const chance = (r: Rand, p: number) => r() < p;
+const HEX = "0123456789abcdef";
+/** n hex digits, as one flat string (`+=` per character would build a tree of tiny strings). */
 const hex = (r: Rand, n: number) => {
-  let s = "";
-  for (let i = 0; i < n; i++) s += "0123456789abcdef"[Math.floor(r() * 16)];
-  return s;
+  const chars = new Array<string>(n);
+  for (let i = 0; i < n; i++) chars[i] = HEX[Math.floor(r() * 16)] as string;
+  return chars.join("");
 };
+/** Strings joined into one flat string (a template literal keeps its parts: memory, times 100,000 records). */
+const cat = (...parts: (string | number)[]) => parts.join("");
 const uuid = (r: Rand) =>
-  `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-${"89ab"[Math.floor(r() * 4)]}${hex(r, 3)}-${hex(r, 12)}`;
+  cat(
+    hex(r, 8),
+    "-",
+    hex(r, 4),
+    "-4",
+    hex(r, 3),
+    "-",
+    "89ab"[Math.floor(r() * 4)] as string,
+    hex(r, 3),
+    "-",
+    hex(r, 12),
+  );
 
 /** 2017-01-01T00:00:00 to 2026-06-30T23:59:59 UTC, in seconds. */
 const FIRST = Date.UTC(2017, 0, 1) / 1000;
 const LAST = Date.UTC(2026, 5, 30, 23, 59, 59) / 1000;
 /** The seed's format: zone-less, six fraction digits (`2017-04-15T04:20:37.277880`). */
 const stamp = (seconds: number, micros: number) =>
-  `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${String(micros).padStart(6, "0")}`;
+  cat(new Date(seconds * 1000).toISOString().slice(0, 19), ".", String(micros).padStart(6, "0"));
 
 const STATUSES = [
   ["available", 62],
@@ -235,10 +250,10 @@ export function generator(seed: string, records: number, example: Json) {
       const updatedAt = inProgress ? stamp(created + int(r, 1, 60), int(r, 0, 999_999)) : finishedAt;
       const auto = server.policy !== "" && chance(r, 0.8);
       const name = auto
-        ? `autobk_${hex(r, 4)}`
+        ? cat("autobk_", hex(r, 4))
         : chance(r, 0.5)
-          ? `manualbk_${hex(r, 4)}`
-          : `${pick(r, MANUAL_NAMES)}-${createdAt.slice(0, 7)}`;
+          ? cat("manualbk_", hex(r, 4))
+          : cat(pick(r, MANUAL_NAMES), "-", createdAt.slice(0, 7));
       const failed = status === "error";
       const failure = pick(r, FAILURES);
       const replica = chance(r, 0.1);

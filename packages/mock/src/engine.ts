@@ -348,9 +348,10 @@ class DataSet {
       this.columns.set(field, column);
       const path = field.split(".");
       return (item: Json, h: Hidden, i: number) => {
-        column[i] = hidden
+        const value = hidden
           ? (h as unknown as Record<string, unknown>)[field]
           : path.reduce((o: Json, k) => (o === undefined || o === null ? undefined : o[k]), item);
+        column[i] = value; // only the value is kept, not the item it came from
       };
     });
     for (let i = 0; i < records; i++) {
