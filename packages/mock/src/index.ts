@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Answer, createEngine, type Engine, type EngineOptions, type Violation } from "./engine.js";
 import { prismValidator } from "./prism.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./settings.js";
 
 export {
   type Answer,
@@ -29,8 +30,14 @@ export {
   type Violation,
 } from "./engine.js";
 
-export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_PORT = 4010;
+export {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  MockConfigError,
+  type MockSettings,
+  mockOptionsFromEnv,
+  SETTINGS,
+} from "./settings.js";
 
 /** The bundled OpenAPI document that the mock serves. */
 export const specPath: string = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
