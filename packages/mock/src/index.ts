@@ -54,6 +54,8 @@ export interface MockOptions extends EngineOptions {
    * the default data mode. Kept so that callers written for Prism's `--dynamic` keep compiling.
    */
   dynamic?: boolean;
+  /** @deprecated Use `logLevel`: "inherit" is `logLevel: "info"` (a line per request on stdout). */
+  stdio?: "inherit" | "pipe";
   /** Validate each request with Prism too (default true). `false` skips it, for a benchmark of the engine alone. */
   prism?: boolean;
 }
@@ -127,7 +129,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   }
   const validate = options.prism === false ? undefined : await prismValidator(specPath);
   const log: string[] = []; // the last 500 request lines
-  const info = options.logLevel === "info";
+  const info = (options.logLevel ?? (options.stdio === "inherit" ? "info" : "silent")) === "info";
   // Request lines are written in batches: one write per tick instead of one per request.
   let pending = "";
   const flush = () => {
