@@ -380,7 +380,7 @@ class DataSet {
     let text = this.texts.get(i);
     if (text === undefined) {
       text = JSON.stringify(this.item(i));
-      if (this.texts.size >= 20_000) this.texts.delete(this.texts.keys().next().value as number);
+      if (this.texts.size >= 5_000) this.texts.delete(this.texts.keys().next().value as number);
     } else {
       this.texts.delete(i);
     }
@@ -421,6 +421,17 @@ class DataSet {
 
   indexOf(id: string): number | undefined {
     return this.indexById.get(id);
+  }
+
+  private readonly matches = new Map<string, Int32Array>();
+  /** The kept positions for a filters + order key, cached (32 kept, least recently used dropped). */
+  matching(key: string, compute: () => Int32Array): Int32Array {
+    let hit = this.matches.get(key);
+    if (hit) this.matches.delete(key);
+    else hit = compute();
+    this.matches.set(key, hit);
+    if (this.matches.size > 32) this.matches.delete(this.matches.keys().next().value as string);
+    return hit;
   }
 }
 
@@ -635,10 +646,12 @@ function query(set: DataSet, values: Parsed): { items: string[] } | { violation:
   const op = set.op;
   const pg = op.pagination;
   const tests: ((i: number) => boolean)[] = [];
+  let signature = "";
   for (const p of op.parameters) {
     const rule = p.filter;
     if (!rule) continue;
     const value = values.get(p.name);
+    signature += `${p.name}=${JSON.stringify(value ?? null)}&`;
     const col = set.column(rule.field);
     if (rule.match === "all-tenants") {
       // Without `true`: only the asking project's backups (those whose owner is null, see data.ts).
@@ -678,8 +691,15 @@ function query(set: DataSet, values: Parsed): { items: string[] } | { violation:
     terms.push({ field: pg.id, desc: false });
   }
   const { order, rank } = set.ordered(terms);
+  // The positions (in this order) of the items the filters keep: computed once per filters + order, then each page
+  // is a binary search and a slice.
+  const matched = set.matching(`${terms.map((t) => `${t.field}:${t.desc}`).join(",")}|${signature}`, () => {
+    const out: number[] = [];
+    for (let n = 0; n < order.length; n++) if (matches(order[n] as number)) out.push(n);
+    return Int32Array.from(out);
+  });
 
-  let start = 0;
+  let first = 0;
   const marker = values.get(pg.marker);
   if (marker !== undefined) {
     const at = set.indexOf(String(marker));
@@ -693,20 +713,23 @@ function query(set: DataSet, values: Parsed): { items: string[] } | { violation:
         },
       };
     }
-    start = (rank[at] as number) + 1;
+    // The first kept position after the marker's.
+    const after = rank[at] as number;
+    let lo = 0;
+    let hi = matched.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((matched[mid] as number) <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    first = lo;
   }
-  let skip = Number(values.get(pg.offset) ?? 0);
+  first += Number(values.get(pg.offset) ?? 0);
   const limitParameter = op.parameters.find((p) => p.name === pg.limit);
   const limit = Number(values.get(pg.limit) ?? limitParameter?.default ?? 1000);
   const items: string[] = [];
-  for (let n = start; n < order.length && items.length < limit; n++) {
-    const i = order[n] as number;
-    if (!matches(i)) continue;
-    if (skip > 0) {
-      skip--;
-      continue;
-    }
-    items.push(set.itemJson(i));
+  for (let j = first; j < matched.length && items.length < limit; j++) {
+    items.push(set.itemJson(order[matched[j] as number] as number));
   }
   return { items };
 }
