@@ -110,7 +110,9 @@ async function measure(label, start) {
   }
 }
 
-console.log(`autocannon: ${connections} connections, ${seconds} s each, GET ${path}&offset=N (0-99; 0-4999 at 100,000 records)\n`);
+console.log(
+  `autocannon: ${connections} connections, ${seconds} s each, GET ${path}&offset=N (0-99; 0-4999 at 100,000 records)\n`,
+);
 const prism = await measure("Prism alone (prism mock, same spec)", startPrism);
 const data = await measure("mock, data mode, 200 records (+ Prism checks)", () => startCli());
 
