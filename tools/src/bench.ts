@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { root } from "./check-bundle.js";
+import { repoRoot as root } from "@csbs/spec/validator";
 
 const clean = process.argv.includes("--clean");
 

@@ -8,8 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { repoRoot } from "@csbs/spec/validator";
+import { bundleSpec } from "./breaking.js";
 import type { OpenApiDoc } from "./breaking-rules.js";
-import { bundleSpec, root as repoRoot } from "./check-bundle.js";
 import { GENERATED_HEADER, renderTypes } from "./generate-types.js";
 
 export const TYPES_DIR = "packages/types/src";

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBundledSpec, repoRoot } from "@csbs/spec/validator";
 import { afterAll, describe, expect, it } from "vitest";
+import { bundleSpec } from "../src/breaking.js";
 import type { OpenApiDoc } from "../src/breaking-rules.js";
-import { bundleSpec } from "../src/check-bundle.js";
 import { checkDrift, DRIFT_FIX, findDrift, TYPES_DIR } from "../src/check-drift.js";
 import { GENERATED_HEADER } from "../src/generate-types.js";
 
