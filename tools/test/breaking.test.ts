@@ -25,7 +25,7 @@ const base = loadBundledSpec() as unknown as OpenApiDoc;
 // The operation and its paging field, read from the spec (tools/ names no path of it).
 const PATH = Object.keys(base.paths ?? {})[0] as string;
 const OP = `GET ${PATH}`;
-const ITEMS = (base.paths?.[PATH] as Doc).get["x-pagination"].items as string;
+const ITEMS = (base.paths as Doc)[PATH].get["x-pagination"].items as string;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 /** A RegExp of `source` with ITEMS and OP/PATH filled in literally. */
 const rx = (source: string) =>
