@@ -124,19 +124,12 @@ function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Side, label: string): 
 
   // Bounds and patterns: tighter on a request rejects values that were valid.
   if (dir === "request") {
-    for (const k of LOWER) {
-      const ov = o[k] as number | undefined;
-      const nv = n[k] as number | undefined;
-      if (typeof nv === "number" && (typeof ov !== "number" || nv > ov)) {
-        breaking(`${label}: tighter bound, ${k} ${typeof ov === "number" ? `raised from ${ov} ` : "added, "}to ${nv}`);
-      } else if (typeof ov === "number" && nv !== ov)
-        additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
-    }
-    for (const k of UPPER) {
-      const ov = o[k] as number | undefined;
-      const nv = n[k] as number | undefined;
-      if (typeof nv === "number" && (typeof ov !== "number" || nv < ov)) {
-        breaking(`${label}: tighter bound, ${k} ${typeof ov === "number" ? `lowered from ${ov} ` : "added, "}to ${nv}`);
+    // A lower bound is tighter when raised (sign 1), an upper bound when lowered (sign -1).
+    for (const [k, sign] of [...LOWER.map((k) => [k, 1] as const), ...UPPER.map((k) => [k, -1] as const)]) {
+      const [ov, nv] = [o[k], n[k]] as (number | undefined)[];
+      if (typeof nv === "number" && (typeof ov !== "number" || sign * (nv - ov) > 0)) {
+        const how = typeof ov !== "number" ? "added, " : `${sign > 0 ? "raised" : "lowered"} from ${ov} `;
+        breaking(`${label}: tighter bound, ${k} ${how}to ${nv}`);
       } else if (typeof ov === "number" && nv !== ov)
         additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
     }

@@ -34,7 +34,9 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object
 const prop = (k: string) => (/^[0-9]+$/.test(k) ? `[${k}]` : `[${JSON.stringify(k)}]`);
 
 interface Assertion {
-  label: string;
+  where: string;
+  /** What a failure means, for the message. */
+  what: string;
   side: Side;
   /** `from` must be assignable to `to`. */
   from: string;
@@ -49,7 +51,8 @@ function assertions(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Assertion[] {
     const where = `${method.toUpperCase()} ${path}`;
     for (const part of ["query", "path", "header", "cookie"]) {
       out.push({
-        label: `${where}: the new ${part} parameters reject a request the old ones accepted`,
+        where,
+        what: `the new ${part} parameters reject a request the old ones accepted`,
         side: "request",
         from: `${o}["parameters"]["${part}"]`,
         to: `${n}["parameters"]["${part}"]`,
@@ -59,7 +62,8 @@ function assertions(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Assertion[] {
     const newOp = ((newDoc.paths?.[path] ?? {}) as Record<string, Record<string, unknown>>)[method] ?? {};
     if (oldOp.requestBody && newOp.requestBody) {
       out.push({
-        label: `${where}: the new request body rejects a body the old one accepted`,
+        where,
+        what: "the new request body rejects a body the old one accepted",
         side: "request",
         from: `${o}["requestBody"]`,
         to: `${n}["requestBody"]`,
@@ -74,7 +78,8 @@ function assertions(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Assertion[] {
       for (const type of content(oldDoc, or[status])) {
         if (!newTypes.has(type)) continue;
         out.push({
-          label: `${where}: response ${status} (${type}) can now be something the old type did not allow`,
+          where,
+          what: `response ${status} (${type}) can now be something the old type did not allow`,
           side: "response",
           from: `${n}["responses"]${prop(status)}["content"]${prop(type)}`,
           to: `${o}["responses"]${prop(status)}["content"]${prop(type)}`,
@@ -142,7 +147,6 @@ export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiD
     const line = d.file.getLineAndCharacterOfPosition(d.start).line - firstLine;
     const check = checks[line];
     if (!check) throw new Error(`unexpected diagnostic in the type check: ${text}`);
-    const [where, ...rest] = check.label.split(": ");
     const chain = text
       .split("\n")
       .map((l) => l.trim())
@@ -153,8 +157,8 @@ export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiD
     out.push({
       severity: "breaking",
       side: check.side,
-      where: where as string,
-      message: `TypeScript: ${rest.join(": ")} — ${detail}`,
+      where: check.where,
+      message: `TypeScript: ${check.what} — ${detail}`,
     });
   }
   return out;
