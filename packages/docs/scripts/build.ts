@@ -131,12 +131,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const copy = at("dist/openapi.docs.json");
   writeFileSync(copy, `${JSON.stringify(doc, null, 2)}\n`);
 
-  const redocly = resolve(dirname(require.resolve("@redocly/cli/package.json")), "bin/cli.js");
   const output = at("dist/index.html");
+  // `redocly` from this package's node_modules/.bin, which pnpm puts on the PATH of its scripts.
   execFileSync(
-    process.execPath,
+    "redocly",
     [
-      redocly,
       "build-docs",
       copy,
       "--config",

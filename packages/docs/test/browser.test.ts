@@ -155,7 +155,7 @@ describe("the reference page in a browser", () => {
         .getByText("Servers", { exact: true })
         .locator("xpath=ancestor::*[.//*[@data-component-name='Panel/PanelBody']][1]");
       await servers.waitFor();
-      const text = await servers.innerText();
+      const text = (await servers.textContent()) ?? "";
       for (const url of urls) expect(text).toContain(url);
       expect(text).toContain("The local Prism mock (pnpm mock).");
       expect(text).not.toContain("`");
@@ -205,12 +205,15 @@ describe("the reference page in a browser", () => {
       await search.goto(page$);
       await search.getByTestId("search-trigger").first().click();
       const dialog = search.getByTestId("search-dialog");
+      // The text as rendered (line breaks between elements): textContent would glue elements' words together.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted
+      const shown = () => dialog.innerText();
       let snippets = "";
       for (const query of ["marker", "request parameter", "elastic", "last item"]) {
         await dialog.locator("input").first().fill(query);
-        await expect.poll(() => dialog.innerText(), { timeout: 10_000 }).not.toMatch(/Searching\.\.\./);
-        await expect.poll(() => dialog.innerText()).toContain("→");
-        snippets += await dialog.innerText();
+        await expect.poll(shown, { timeout: 10_000 }).not.toMatch(/Searching\.\.\./);
+        await expect.poll(shown).toContain("→");
+        snippets += await shown();
       }
       expect(snippets).toContain("shorter than");
       for (const word of glued) expect(snippets, word).not.toContain(word);
