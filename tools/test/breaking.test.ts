@@ -531,6 +531,33 @@ describe("the gate on a checkout: last release, pending changesets", () => {
     expect(passing.report).toMatch(/allowed: \d+\.0\.0 is a new major version/);
   }, 60_000);
 
+  it("a new operation added to spec/ sources is additive: the gate passes, naming it", async () => {
+    const dir = miniRepo("grown");
+    const file = join(dir, "spec/openapi.yaml");
+    const operation = [
+      `  ${PATH}/count:`,
+      "    parameters:",
+      "      - $ref: ./components/parameters/project_id.yaml",
+      "    get:",
+      "      operationId: countThings",
+      "      summary: Count",
+      "      description: Counts.",
+      "      responses:",
+      '        "200":',
+      "          description: OK.",
+      "          content:",
+      "            application/json:",
+      "              schema: { type: object, properties: { count: { type: integer } } }",
+    ].join("\n");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^paths:\n/m, `paths:\n${operation}\n`));
+    const result = await checkBreaking(dir);
+    expect(result.changes).toEqual([
+      { severity: "additive", side: "request", where: `GET ${PATH}/count`, message: "new operation" },
+    ]);
+    expect(result.ok).toBe(true);
+    expect(result.report).toContain(`  additive  GET ${PATH}/count: new operation`);
+  }, 60_000);
+
   it("with no tag and no baseline file, a typed error says how to record one", async () => {
     const dir = miniRepo("no-baseline");
     rmSync(join(dir, "spec/baseline"), { recursive: true });
