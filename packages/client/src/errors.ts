@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@csbs/types";
+import type { DocumentedErrorStatus, ErrorBody } from "@csbs/types";
 
 /** Base class of every error this client throws (except the caller's own AbortError, which passes through). */
 export class CsbsError extends Error {
@@ -24,6 +24,8 @@ export class CsbsApiError extends CsbsError {
     readonly body: ErrorBody | string | undefined,
     /** The response headers. */
     readonly headers: Headers = new Headers(),
+    /** Where it happened, appended to the message in parentheses: "operationId: METHOD /path, attempts: N". */
+    context?: string,
   ) {
     const json = body && typeof body === "object" ? body : undefined;
     const text =
@@ -34,9 +36,10 @@ export class CsbsApiError extends CsbsError {
             .trim()
         : "";
     super(
-      typeof json?.error_msg === "string"
+      (typeof json?.error_msg === "string"
         ? json.error_msg
-        : `HTTP ${status}${text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : ""}`,
+        : `HTTP ${status}${text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : ""}`) +
+        (context ? ` (${context})` : ""),
     );
     this.code = typeof json?.error_code === "string" ? json.error_code : undefined;
     this.requestId =
@@ -79,7 +82,11 @@ export class CsbsTimeoutError extends CsbsConnectionError {
   override name = "CsbsTimeoutError";
 }
 
-const byStatus: Record<number, typeof CsbsApiError> = {
+/**
+ * The one status → class table. Its keys are exactly the error statuses the spec documents (DocumentedErrorStatus is
+ * generated): a status added to the spec does not compile until it has its class here.
+ */
+export const errorClasses: { readonly [S in DocumentedErrorStatus]: typeof CsbsApiError } = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -88,6 +95,11 @@ const byStatus: Record<number, typeof CsbsApiError> = {
   503: ServiceUnavailableError,
 };
 
-/** The typed error of an error status: a documented status gets its subclass, any other a plain CsbsApiError. */
-export const apiError = (status: number, body: ErrorBody | string | undefined, headers: Headers): CsbsApiError =>
-  new (byStatus[status] ?? CsbsApiError)(status, body, headers);
+/** The typed error of an error status: a documented status gets its class, any other a plain CsbsApiError. */
+export const apiError = (
+  status: number,
+  body: ErrorBody | string | undefined,
+  headers: Headers,
+  context?: string,
+): CsbsApiError =>
+  new ((errorClasses as Record<number, typeof CsbsApiError>)[status] ?? CsbsApiError)(status, body, headers, context);

@@ -93,7 +93,9 @@ export function operationTable(spec: Spec): OperationEntry[] {
       const entry: OperationEntry = { operationId, method, path, parameters: [...params.values()], errorStatuses };
       const paging = op["x-pagination"] as Record<string, string> | undefined;
       if (paging) {
-        for (const key of ["style", "items", "id"]) {
+        // Marker paging is the one style the client and the mock implement.
+        if (paging.style !== "marker") throw new Error(`generate: ${operationId} x-pagination.style must be "marker"`);
+        for (const key of ["items", "id", "marker"]) {
           if (typeof paging[key] !== "string") throw new Error(`generate: ${operationId} x-pagination needs "${key}"`);
         }
         for (const key of ["marker", "limit", "offset"]) {
@@ -172,10 +174,10 @@ export function aliasModule(spec: Spec): string {
     "}",
     "/** How an operation pages (its `x-pagination`): items field, their id field, and the paging query parameters. */",
     "export interface OperationPagination {",
-    "  readonly style: string;",
+    '  readonly style: "marker";',
     "  readonly items: string;",
     "  readonly id: string;",
-    "  readonly marker?: string;",
+    "  readonly marker: string;",
     "  readonly limit?: string;",
     "  readonly offset?: string;",
     "}",

@@ -36,10 +36,10 @@ export interface OperationParameter {
 }
 /** How an operation pages (its `x-pagination`): items field, their id field, and the paging query parameters. */
 export interface OperationPagination {
-  readonly style: string;
+  readonly style: "marker";
   readonly items: string;
   readonly id: string;
-  readonly marker?: string;
+  readonly marker: string;
   readonly limit?: string;
   readonly offset?: string;
 }
