@@ -1,40 +1,74 @@
 #!/usr/bin/env node
-// First step of the quick start, on a machine with only Node.js >= 20 and npm: installs pnpm (the version pinned in
-// package.json), the workspace's dependencies, and, where it can, Debian's Chromium for the browser tests.
-// Plain JavaScript on purpose: it runs before TypeScript is installed. Idempotent, and fast when all is there.
+// The quick start's setup, on a machine with only Node.js and npm (any Node that runs npm, 18 or later). The
+// toolchain is pinned in package.json: Node in `devDependencies.node`, pnpm in `packageManager`. Where the machine's
+// Node is another version, this brings the pinned one from the npm registry (the `node` package) into .toolchain/ of
+// this clone, with pnpm beside it, and installs the workspace with them. Nothing is installed globally and no npm
+// setting is changed. After it, node_modules/.bin holds that same Node and pnpm (root devDependencies), so every
+// `npm run …`/`pnpm …` script runs on the pinned Node. Plain JavaScript: it runs before anything is installed.
+// Idempotent, and quick when all is in place.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = new URL("..", import.meta.url);
-const { packageManager } = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
-const pnpmVersion = packageManager.split("@")[1];
+const root = fileURLToPath(new URL("..", import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const nodeVersion = manifest.devDependencies.node;
+const pnpmVersion = manifest.packageManager.split("@")[1];
+const toolchain = join(root, ".toolchain");
+const toolchainBin = join(toolchain, "node_modules", ".bin");
+const env = {
+  ...process.env,
+  PATH: [toolchainBin, join(root, "node_modules", ".bin"), process.env.PATH].join(delimiter),
+};
 
+const fail = (message) => {
+  console.error(`bootstrap: ${message}`);
+  process.exit(1);
+};
 const run = (cmd, args) => {
   console.log(`> ${cmd} ${args.join(" ")}`);
-  const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root });
-  if (result.status !== 0) {
-    console.error(`bootstrap: "${cmd} ${args.join(" ")}" failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status ?? 1);
-  }
+  const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root, env });
+  if (result.error) fail(`could not run "${cmd}": ${result.error.message}`);
+  if (result.status !== 0) fail(`"${cmd} ${args.join(" ")}" failed (exit ${result.status ?? result.signal}).`);
 };
-const version = (cmd) => {
+const versionOf = (bin) => {
   try {
-    return execFileSync(cmd, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync(bin, ["--version"], { encoding: "utf8", env, stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return undefined;
   }
 };
 
-const [major] = process.versions.node.split(".").map(Number);
-if (major < 20) {
-  console.error(`bootstrap: Node.js >= 20 is required, this is ${process.version}.`);
-  process.exit(1);
+// 1. The pinned Node and pnpm, in .toolchain/ (only what the machine lacks).
+const wanted = [];
+if (process.versions.node !== nodeVersion && versionOf(join(toolchainBin, "node")) !== `v${nodeVersion}`) {
+  wanted.push(`node@${nodeVersion}`);
 }
+if (versionOf(join(toolchainBin, "pnpm")) !== pnpmVersion) wanted.push(`pnpm@${pnpmVersion}`);
+if (wanted.length > 0) {
+  console.log(
+    `bootstrap: bringing ${wanted.join(" and ")} into .toolchain/ (this machine has Node ${process.version})`,
+  );
+  run("npm", [
+    "install",
+    "--prefix",
+    toolchain,
+    "--no-save",
+    "--no-package-lock",
+    "--no-audit",
+    "--no-fund",
+    "--loglevel=error",
+    ...wanted,
+  ]);
+}
+const node = versionOf("node");
+if (node !== `v${nodeVersion}`) fail(`expected Node v${nodeVersion} on the toolchain's PATH, found ${node ?? "none"}.`);
 
-if (version("pnpm") !== pnpmVersion) run("npm", ["install", "--global", `pnpm@${pnpmVersion}`]);
+// 2. The workspace, exactly as locked (root devDependencies put the same Node and pnpm in node_modules/.bin).
 run("pnpm", ["install", "--frozen-lockfile"]);
 
-// The docs' browser tests drive Debian's Chromium (never a downloaded browser build).
+// 3. The browser tests drive Debian's Chromium (never a downloaded browser build).
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium) && process.env.CSBS_SKIP_CHROMIUM !== "1") {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
