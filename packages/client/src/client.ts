@@ -8,7 +8,7 @@ import {
 } from "@csbs/types";
 import type { Client, ClientOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
-import { apiError, CsbsConnectionError, CsbsError, CsbsTimeoutError } from "./errors.js";
+import { CsbsApiError, CsbsConnectionError, CsbsError, CsbsTimeoutError, errorClasses } from "./errors.js";
 import { type Page, paginate } from "./paginate.js";
 import { backoffMs, RETRYABLE_STATUS, retryAfterMs, sleep } from "./retry.js";
 import { createSigner, sdkDate } from "./sign.js";
@@ -170,7 +170,7 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     throw invalid('"baseUrl" must be an absolute URL');
   }
   if (!nonEmpty(projectId)) throw invalid('"projectId" must be a non-empty string');
-  const tokenAuth = auth && "token" in auth && auth.token !== undefined;
+  const tokenAuth = auth?.token !== undefined;
   // Header values are sent trimmed; trimmed values are also what gets redacted.
   const token = typeof auth?.token === "string" ? auth.token.trim() : undefined;
   const securityToken = typeof auth?.securityToken === "string" ? auth.securityToken.trim() : undefined;
@@ -188,7 +188,9 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
 
   // Secrets never leave in an error, a log line or JSON: their literal values (8+ characters: shorter ones would
   // mangle ordinary text) and any signature are replaced.
-  const secrets = [token, auth.secretKey, securityToken].filter((s): s is string => nonEmpty(s) && s.length >= 8);
+  const secrets = [token, auth.secretKey, securityToken].filter(
+    (s): s is string => typeof s === "string" && s.length >= 8,
+  );
   const redact = (text: string): string => {
     for (const secret of secrets) text = text.replaceAll(secret, "[redacted]");
     return text.replace(/Signature=[0-9a-f]+/gi, "Signature=[redacted]");
@@ -196,8 +198,8 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
 
   const raw = createClient<paths>({
     baseUrl,
-    headers: tokenAuth ? { ...options.headers, "X-Auth-Token": token as string } : { ...options.headers },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: { ...options.headers, ...(tokenAuth && { "X-Auth-Token": token as string }) },
+    fetch: options.fetch, // undefined: openapi-fetch's default, the global fetch
     // Never follow a redirect: fetch would forward X-Auth-Token / X-Security-Token to wherever it points. A 3xx
     // answer surfaces as a CsbsApiError instead.
     redirect: "manual",
@@ -232,17 +234,14 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
   }
 
   const scrub = (body: unknown): ErrorBody | string | undefined => {
-    if (body === undefined || body === "") return undefined;
+    if (!body) return undefined; // no body, or an empty one
     const text = typeof body === "string" ? body : JSON.stringify(body);
     const clean = redact(text);
     return typeof body === "string" ? clean : JSON.parse(clean);
   };
 
-  const scrubHeaders = (headers: Headers): Headers => {
-    const clean = new Headers();
-    for (const [name, value] of headers) clean.append(name, redact(value));
-    return clean;
-  };
+  const scrubHeaders = (headers: Headers): Headers =>
+    new Headers([...headers].map(([name, value]): [string, string] => [name, redact(value)]));
 
   async function send(
     op: OperationInfo,
@@ -250,8 +249,8 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     callOptions: RequestOptions | undefined,
   ): Promise<{ data: unknown; response: Response }> {
     const signal = callOptions?.signal;
-    const timeoutMs = callOptions?.timeoutMs === undefined ? defaultTimeoutMs : checkTimeout(callOptions.timeoutMs);
-    const maxRetries = callOptions?.maxRetries === undefined ? defaultMaxRetries : checkRetries(callOptions.maxRetries);
+    const timeoutMs = checkTimeout(callOptions?.timeoutMs ?? defaultTimeoutMs);
+    const maxRetries = checkRetries(callOptions?.maxRetries ?? defaultMaxRetries);
     // The path template names the path parameters; everything else is query.
     const path: Record<string, unknown> = { project_id: projectId };
     const query: Record<string, unknown> = {};
@@ -297,7 +296,8 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
           if (data === undefined) throw new CsbsError(`CSBS answered ${response.status} with an empty body`);
           return { data, response };
         }
-        failure = apiError(
+        const ErrorClass = (errorClasses as Record<number, typeof CsbsApiError>)[response.status] ?? CsbsApiError;
+        failure = new ErrorClass(
           response.status,
           scrub(error),
           scrubHeaders(response.headers),
@@ -365,6 +365,7 @@ function checkTimeout(ms: unknown): number {
 }
 
 function checkRetries(n: unknown): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw invalid('"maxRetries" must be an integer >= 0');
-  return n;
+  // Number.isInteger is false for anything but a number.
+  if (!Number.isInteger(n) || (n as number) < 0) throw invalid('"maxRetries" must be an integer >= 0');
+  return n as number;
 }

@@ -28,9 +28,9 @@ export async function* paginate(
   fetchPage: Fetch,
   query: Query = {},
 ): AsyncGenerator<Page<unknown, Query>, void, undefined> {
-  const { items: field, id, marker, limit = "", offset = "" } = paging;
-  const pageSize = (query[limit] ?? defaultLimit) as number | undefined;
-  const { [offset]: _offset, ...rest } = query;
+  const { items: field, id, marker, limit, offset } = paging;
+  const pageSize = (query[limit as string] ?? defaultLimit) as number | undefined;
+  const { [offset as string]: _offset, ...rest } = query; // an undefined offset drops nothing
   const seen = new Set<unknown>([query[marker]]);
   let pageQuery = query;
   for (;;) {
