@@ -17,7 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -293,7 +293,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const outDir = resolve(values.out ?? SRC_DIR);
     if (values.check) {
       const drift = await findDrift(spec, outDir);
-      for (const d of drift) console.error(`${join(outDir, d.file)} ${d.problem}`);
+      for (const d of drift) console.error(`${relative(process.cwd(), join(outDir, d.file))} ${d.problem}`);
       if (drift.length) console.error(`fix: ${DRIFT_FIX}`);
       else console.log(`${outDir} is what the spec generates.`);
       process.exitCode = drift.length ? 1 : 0;
