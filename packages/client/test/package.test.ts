@@ -70,6 +70,15 @@ describe("a consumer project outside the workspace", () => {
   let dir: string;
   let started = 0;
 
+  type Manifest = {
+    name: string;
+    license?: string;
+    homepage?: string;
+    bugs?: { url?: string };
+    repository?: { url?: string; directory?: string };
+  };
+  const published = new Map<string, { manifest: Manifest; files: string[] }>();
+
   beforeAll(async () => {
     started = Date.now();
     dir = await mkdtemp(join(tmpdir(), "csbs-consumer-"));
@@ -92,7 +101,12 @@ describe("a consumer project outside the workspace", () => {
     const names = new Map<string, string>();
     for (const file of tarballs) {
       const { stdout } = await run("tar", ["-xzOf", join(packs, file), "package/package.json"], dir);
-      names.set(file, (JSON.parse(stdout) as { name: string }).name);
+      const manifest = JSON.parse(stdout) as Manifest;
+      names.set(file, manifest.name);
+      if (manifest.name.startsWith("@csbs/")) {
+        const listing = (await run("tar", ["-tzf", join(packs, file)], dir)).stdout.split("\n");
+        published.set(manifest.name, { manifest, files: listing });
+      }
     }
     const packageNameOf = (file: string) => names.get(file) as string;
     const files: Record<string, string> = {
@@ -129,7 +143,7 @@ export async function main(baseUrl: string): Promise<CheckpointItem[]> {
   return requestId ? all : [];
 }
 `,
-      // CommonJS consumers take the API types from the client: @csbs/types is ESM-only (see the client README).
+      // A CommonJS consumer, taking the API types from the client.
       "usage.cts": `import { createCsbsClient, type CheckpointItem, type CheckpointItemPage } from "@csbs/client";
 export const ids = (items: CheckpointItem[]): string[] => items.map((item) => item.id);
 export async function first(baseUrl: string): Promise<CheckpointItemPage | undefined> {
@@ -187,6 +201,17 @@ export async function first(baseUrl: string): Promise<CheckpointItemPage | undef
   afterAll(async () => {
     console.log(`consumer test: packed, installed and checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(["@csbs/types", "@csbs/client"])("%s's tarball carries LICENSE, repository, homepage and bugs", (name) => {
+    const tarball = published.get(name);
+    expect(tarball?.files).toContain("package/LICENSE");
+    expect(tarball?.manifest).toMatchObject({
+      license: "Apache-2.0",
+      homepage: expect.stringMatching(/^https:\/\/github\.com\/csbs-api\/csbs-api/),
+      bugs: { url: "https://github.com/csbs-api/csbs-api/issues" },
+      repository: { url: "git+https://github.com/csbs-api/csbs-api.git", directory: `packages/${name.slice(6)}` },
+    });
   });
 
   it("installs every package from its tarball, none from a registry", async () => {
