@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { type Json, operationsOf, SAMPLE_KINDS, sampleSource } from "./samples.js";
 
 const require = createRequire(import.meta.url);
@@ -87,9 +88,14 @@ function forThePage(doc: Json): void {
   delete doc.tags;
 }
 
+const BUNDLE = require.resolve("@csbs/spec/openapi.json");
+
 /** The page's copy of the spec: every operation with its code samples. */
-export function docsSpec(): { doc: Json; samples: { operationId: string; ext: string; source: string }[] } {
-  const doc = JSON.parse(readFileSync(require.resolve("@csbs/spec/openapi.json"), "utf8"));
+export function docsSpec(spec: string = BUNDLE): {
+  doc: Json;
+  samples: { operationId: string; ext: string; source: string }[];
+} {
+  const doc = JSON.parse(readFileSync(spec, "utf8"));
   const samples: { operationId: string; ext: string; source: string }[] = [];
   for (const { operationId, operation, method, path } of operationsOf(doc)) {
     const existing: { lang: string; label?: string; source?: string }[] = operation["x-codeSamples"] ?? [];
@@ -109,8 +115,8 @@ export function docsSpec(): { doc: Json; samples: { operationId: string; ext: st
 }
 
 /** Every generated sample, hand-written overrides or not: they are type-checked too, so the generator cannot rot. */
-export function generatedSamples(): { operationId: string; ext: string; source: string }[] {
-  const doc = JSON.parse(readFileSync(require.resolve("@csbs/spec/openapi.json"), "utf8"));
+export function generatedSamples(spec: string = BUNDLE): { operationId: string; ext: string; source: string }[] {
+  const doc = JSON.parse(readFileSync(spec, "utf8"));
   return operationsOf(doc).flatMap((op) =>
     SAMPLE_KINDS.map((kind) => ({
       operationId: op.operationId,
@@ -120,19 +126,20 @@ export function generatedSamples(): { operationId: string; ext: string; source: 
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { doc, samples } = docsSpec();
-  rmSync(at("dist/samples"), { recursive: true, force: true });
-  mkdirSync(at("dist/samples/generated"), { recursive: true });
-  for (const s of samples) writeFileSync(at(`dist/samples/${s.operationId}.${s.ext}`), `${s.source}\n`);
-  for (const s of generatedSamples()) {
-    writeFileSync(at(`dist/samples/generated/${s.operationId}.${s.ext}`), `${s.source}\n`);
+/** Writes the page (and the samples it shows) for a bundled spec into `out`: by default the spec's bundle → dist/. */
+export function buildDocs(spec: string = BUNDLE, out: string = at("dist")): string {
+  const { doc, samples } = docsSpec(spec);
+  rmSync(resolve(out, "samples"), { recursive: true, force: true });
+  mkdirSync(resolve(out, "samples/generated"), { recursive: true });
+  for (const s of samples) writeFileSync(resolve(out, `samples/${s.operationId}.${s.ext}`), `${s.source}\n`);
+  for (const s of generatedSamples(spec)) {
+    writeFileSync(resolve(out, `samples/generated/${s.operationId}.${s.ext}`), `${s.source}\n`);
   }
-  const copy = at("dist/openapi.docs.json");
+  const copy = resolve(out, "openapi.docs.json");
   writeFileSync(copy, `${JSON.stringify(doc, null, 2)}\n`);
 
-  const output = at("dist/index.html");
-  // `redocly` from this package's node_modules/.bin, which pnpm puts on the PATH of its scripts.
+  const output = resolve(out, "index.html");
+  // `redocly` from this package's node_modules/.bin, which pnpm (and vitest run by pnpm) puts on the PATH.
   execFileSync(
     "redocly",
     [
@@ -146,7 +153,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "--output",
       output,
     ],
-    { stdio: "inherit", cwd: root },
+    { stdio: ["ignore", "ignore", "inherit"], cwd: root },
   );
 
   let html = readFileSync(output, "utf8");
@@ -156,5 +163,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     throw new Error(`docs build: the page would still load from a CDN: ${left.join(", ")}. Extend scripts/build.ts.`);
   }
   writeFileSync(output, html);
-  console.log(`docs: ${output} (offline, ${samples.length} code samples for ${samples.length / 2} operation(s))`);
+  return `${output} (offline, ${samples.length} code samples for ${samples.length / 2} operation(s))`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { spec: { type: "string" }, out: { type: "string" } } });
+  console.log(`docs: ${buildDocs(values.spec && resolve(values.spec), values.out && resolve(values.out))}`);
 }
