@@ -20,9 +20,9 @@ import { setPriority } from "node:os";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, styleText } from "node:util";
-import { type DocsServer, parsePort, serveDocs } from "./serve.ts";
 import type { MockServer } from "@csbs/mock";
 import { watch } from "chokidar";
+import { type DocsServer, parsePort, serveDocs } from "./serve.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const at = (path: string) => resolve(root, path);
@@ -57,7 +57,11 @@ const VALID = "--docs-only, --no-watch, --help";
 let flags: { "docs-only"?: boolean; "no-watch"?: boolean; help?: boolean } = {};
 try {
   flags = parseArgs({
-    options: { "docs-only": { type: "boolean" }, "no-watch": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      "docs-only": { type: "boolean" },
+      "no-watch": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   }).values;
 } catch (error) {
   fatal(`${(error as Error).message.split(". ")[0]}; valid options: ${VALID}`);
@@ -79,7 +83,10 @@ const portOf = (name: string, fallback: number) => {
     return fatal((error as Error).message);
   }
 };
-const ports = { CSBS_DOCS_PORT: portOf("CSBS_DOCS_PORT", 4000), ...(docsOnly ? {} : { CSBS_MOCK_PORT: portOf("CSBS_MOCK_PORT", 4010) }) };
+const ports = {
+  CSBS_DOCS_PORT: portOf("CSBS_DOCS_PORT", 4000),
+  ...(docsOnly ? {} : { CSBS_MOCK_PORT: portOf("CSBS_MOCK_PORT", 4010) }),
+};
 if (ports.CSBS_MOCK_PORT !== undefined && ports.CSBS_MOCK_PORT === ports.CSBS_DOCS_PORT && ports.CSBS_MOCK_PORT !== 0) {
   fatal(`CSBS_MOCK_PORT and CSBS_DOCS_PORT are both ${ports.CSBS_MOCK_PORT}; pick two different ports`);
 }
@@ -91,7 +98,10 @@ for (const [name, port] of Object.entries(ports)) {
     const probe = createServer().once("error", done);
     probe.listen(port, HOST, () => probe.close(() => done(undefined)));
   });
-  if (error) fatal(error.code === "EADDRINUSE" ? inUse(name, port) : `cannot listen on ${HOST}:${port} (${name}): ${error.code}`);
+  if (error)
+    fatal(
+      error.code === "EADDRINUSE" ? inUse(name, port) : `cannot listen on ${HOST}:${port} (${name}): ${error.code}`,
+    );
 }
 
 // --- Child processes: each in its own process group, so that stopping one stops everything it started. ---
@@ -165,8 +175,12 @@ async function lint(): Promise<string | undefined> {
   for (const p of report.problems.slice(0, 12)) {
     const where = p.location?.[0];
     const file = where?.source?.ref ? relative(root, resolve(root, where.source.ref)) : "spec";
-    const position = where?.start ? `${file}:${where.start.line}:${where.start.col}` : `${file} ${where?.pointer ?? ""}`;
-    lines.push(`  ${p.severity === "error" ? red(p.severity) : yellow(p.severity)}  ${position}  ${p.message}  ${dim(p.ruleId)}`);
+    const position = where?.start
+      ? `${file}:${where.start.line}:${where.start.col}`
+      : `${file} ${where?.pointer ?? ""}`;
+    lines.push(
+      `  ${p.severity === "error" ? red(p.severity) : yellow(p.severity)}  ${position}  ${p.message}  ${dim(p.ruleId)}`,
+    );
   }
   if (report.problems.length > 12) lines.push(`  … and ${report.problems.length - 12} more (pnpm lint:spec)`);
   return lines.join("\n");
@@ -192,7 +206,9 @@ async function startMock(): Promise<string | undefined> {
     mockSpec = digest(specPath);
   } catch (error) {
     const text = (error as Error).message.split("\n")[0] ?? "";
-    return /EADDRINUSE/.test(text) ? inUse("CSBS_MOCK_PORT", ports.CSBS_MOCK_PORT ?? 4010) : `the mock did not start: ${text}`;
+    return /EADDRINUSE/.test(text)
+      ? inUse("CSBS_MOCK_PORT", ports.CSBS_MOCK_PORT ?? 4010)
+      : `the mock did not start: ${text}`;
   }
 }
 
@@ -205,8 +221,16 @@ async function start(): Promise<boolean> {
     console.error(`${problems}\n${dim("  Fix and save: dev lints and builds on every change. Nothing to serve yet.")}`);
     return false;
   }
-  const built = await run([at("node_modules/turbo/bin/turbo"), "run", "build", "--output-logs=errors-only",
-    ...(docsOnly ? ["--filter=@csbs/docs"] : [])], root);
+  const built = await run(
+    [
+      at("node_modules/turbo/bin/turbo"),
+      "run",
+      "build",
+      "--output-logs=errors-only",
+      ...(docsOnly ? ["--filter=@csbs/docs"] : []),
+    ],
+    root,
+  );
   if (!built.ok) {
     if (!built.stopped) console.error(`${red(bold("✗ the build failed:"))}\n${tail(built.output, 30)}`);
     return false;
@@ -216,7 +240,10 @@ async function start(): Promise<boolean> {
     docs ??= await serveDocs({ host: HOST, port: ports.CSBS_DOCS_PORT, liveReload: watching });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    await shutdown(1, code === "EADDRINUSE" ? inUse("CSBS_DOCS_PORT", ports.CSBS_DOCS_PORT) : `the docs server did not start: ${code}`);
+    await shutdown(
+      1,
+      code === "EADDRINUSE" ? inUse("CSBS_DOCS_PORT", ports.CSBS_DOCS_PORT) : `the docs server did not start: ${code}`,
+    );
   }
   if (!docsOnly) {
     const failed = await startMock();
@@ -225,7 +252,9 @@ async function start(): Promise<boolean> {
   say(green(`✓ ready in ${seconds(began)}`));
   if (mock) {
     const path = Object.keys(JSON.parse(readFileSync(bundle, "utf8")).paths ?? {})[0] ?? "/";
-    console.log(`  ${bold("mock")}  ${mock.url}   ${dim(`curl -H 'X-Auth-Token: any' ${mock.url}${path.replace("{project_id}", "my-project")}`)}`);
+    console.log(
+      `  ${bold("mock")}  ${mock.url}   ${dim(`curl -H 'X-Auth-Token: any' ${mock.url}${path.replace("{project_id}", "my-project")}`)}`,
+    );
   }
   if (docs) console.log(`  ${bold("docs")}  http://${HOST}:${docs.port}/`);
   if (watching) console.log(dim("  watching spec/, redocly.yaml and packages/docs/samples/; Ctrl-C to stop"));
@@ -236,7 +265,13 @@ async function start(): Promise<boolean> {
 let background: ChildProcess | undefined;
 function buildInBackground() {
   const began = Date.now();
-  const args = [at("node_modules/turbo/bin/turbo"), "run", "build", "--output-logs=errors-only", "--filter=!@csbs/docs"];
+  const args = [
+    at("node_modules/turbo/bin/turbo"),
+    "run",
+    "build",
+    "--output-logs=errors-only",
+    "--filter=!@csbs/docs",
+  ];
   void run(args, root, true, (child) => (background = child)).then(async (result) => {
     if (result.stopped || stopping) return;
     background = undefined;
@@ -266,11 +301,15 @@ async function update(kinds: Set<string>, files: string[]) {
     changed = now !== served;
     served = now;
   }
-  if (!changed && !kinds.has("samples") && !kinds.has("config")) return say("the bundled spec did not change: nothing to rebuild");
+  if (!changed && !kinds.has("samples") && !kinds.has("config"))
+    return say("the bundled spec did not change: nothing to rebuild");
   const done: string[] = [];
   await Promise.all([
     script("packages/docs", "build").then(async (result) => {
-      if (!result.ok) return console.error(`${red(bold("✗ the docs build failed; still serving the last page:"))}\n${tail(result.output)}`);
+      if (!result.ok)
+        return console.error(
+          `${red(bold("✗ the docs build failed; still serving the last page:"))}\n${tail(result.output)}`,
+        );
       await docs?.reload();
       done.push(`docs ${seconds(began)}`);
     }),

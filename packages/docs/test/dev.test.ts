@@ -51,10 +51,18 @@ describe("pnpm dev, started on an unbuilt tree", () => {
 
   const docsPage = async () => (await fetch(`http://127.0.0.1:${docsPort}/`)).text();
   const mockAnswer = async (scenario = "available") =>
-    (await fetch(`http://127.0.0.1:${mockPort}${api}`, { headers: { "X-Auth-Token": "t", Prefer: `example=${scenario}` } })).text();
+    (
+      await fetch(`http://127.0.0.1:${mockPort}${api}`, {
+        headers: { "X-Auth-Token": "t", Prefer: `example=${scenario}` },
+      })
+    ).text();
   /** Both the served docs page and the mock show `text`. */
   const shows = (text: string, scenario = "available") =>
-    until(`docs and mock to show ${text}`, async () => (await docsPage()).includes(text) && (await mockAnswer(scenario)).includes(text), SHOW);
+    until(
+      `docs and mock to show ${text}`,
+      async () => (await docsPage()).includes(text) && (await mockAnswer(scenario)).includes(text),
+      SHOW,
+    );
 
   beforeAll(async () => {
     [mockPort, docsPort] = await twoPorts();
@@ -104,10 +112,14 @@ describe("pnpm dev, started on an unbuilt tree", () => {
 
   it("git checkout -- file", async () => {
     execFileSync("git", ["checkout", "--", "spec/components/examples/available.yaml"], { cwd: scratch.dir });
-    await until("the committed example back in docs and mock", async () => {
-      const [page, answer] = [await docsPage(), await mockAnswer()];
-      return !page.includes("backup_sed4") && !answer.includes("backup_sed4") && answer.includes("backup_d32c");
-    }, SHOW);
+    await until(
+      "the committed example back in docs and mock",
+      async () => {
+        const [page, answer] = [await docsPage(), await mockAnswer()];
+        return !page.includes("backup_sed4") && !answer.includes("backup_sed4") && answer.includes("backup_d32c");
+      },
+      SHOW,
+    );
   });
 
   it("the same file saved again and again: the last save wins", async () => {
@@ -130,10 +142,21 @@ describe("pnpm dev, started on an unbuilt tree", () => {
     await shows("backup_created6", "extra");
     writeFileSync(path, original);
     rmSync(extra);
-    await until("the deleted example to leave the page", async () => !(await docsPage()).includes("backup_created6"), SHOW);
+    await until(
+      "the deleted example to leave the page",
+      async () => !(await docsPage()).includes("backup_created6"),
+      SHOW,
+    );
     const parameter = at("spec/components/parameters/name.yaml");
-    writeFileSync(parameter, readFileSync(parameter, "utf8").replace(/^description: .*$/m, "description: Filter on the backup name (edited)."));
-    await until("the parameter edit in the docs", async () => (await docsPage()).includes("Filter on the backup name (edited)."), SHOW);
+    writeFileSync(
+      parameter,
+      readFileSync(parameter, "utf8").replace(/^description: .*$/m, "description: Filter on the backup name (edited)."),
+    );
+    await until(
+      "the parameter edit in the docs",
+      async () => (await docsPage()).includes("Filter on the backup name (edited)."),
+      SHOW,
+    );
     writeFileSync(example(), withName(readFileSync(example(), "utf8"), "backup_after6"));
     await shows("backup_after6");
   });
@@ -166,7 +189,10 @@ describe("pnpm dev, started on an unbuilt tree", () => {
     expect(report).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect((await mockAnswer()).includes("backup_after6"), "the mock still answers the last good example").toBe(true);
     expect((await docsPage()).includes("backup_after6"), "the docs still show the last good example").toBe(true);
-    writeFileSync(example(), withName(readFileSync(example(), "utf8").replace(/^(\s+name: )123$/m, '$1"x"'), "backup_fixed8"));
+    writeFileSync(
+      example(),
+      withName(readFileSync(example(), "utf8").replace(/^(\s+name: )123$/m, '$1"x"'), "backup_fixed8"),
+    );
     await shows("backup_fixed8");
   });
 });
@@ -175,7 +201,10 @@ describe("every mistake is one line and a non-zero exit, and nothing says ready"
   const run = async (args: string[], env: Record<string, string>) => {
     const cli = launch("pnpm", ["dev", ...args], scratch.dir, env);
     const { code } = await cli.exited;
-    const ours = cli.output().split("\n").filter((l) => l.startsWith("pnpm dev: "));
+    const ours = cli
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("pnpm dev: "));
     return { code, ours, all: cli.output() };
   };
   const expectOneLine = (result: { code: number | null; ours: string[]; all: string }, pattern: RegExp) => {
@@ -191,7 +220,10 @@ describe("every mistake is one line and a non-zero exit, and nothing says ready"
 
   it("an invalid port blames the variable it came from", async () => {
     expectOneLine(await run([], { CSBS_MOCK_PORT: "abc" }), /CSBS_MOCK_PORT must be a port number.*"abc"/);
-    expectOneLine(await run([], { CSBS_MOCK_PORT: "4011", CSBS_DOCS_PORT: "99999" }), /CSBS_DOCS_PORT must be .*"99999"/);
+    expectOneLine(
+      await run([], { CSBS_MOCK_PORT: "4011", CSBS_DOCS_PORT: "99999" }),
+      /CSBS_DOCS_PORT must be .*"99999"/,
+    );
   });
 
   it("a busy port says which, and how to pick another", async () => {
@@ -219,14 +251,28 @@ describe("SIGTERM or SIGINT stops everything within 5 s: ports freed, no process
   // runs in CI on a fresh clone) it is npm's script runner with exec, which `npm run dev` exercises here.
   const cases: { name: string; command: string; args: string[]; signal: NodeJS.Signals; group?: boolean }[] = [
     { name: "SIGTERM to the pnpm dev process", command: "pnpm", args: ["dev"], signal: "SIGTERM" },
-    { name: "SIGINT to pnpm dev's process group (Ctrl-C)", command: "pnpm", args: ["dev"], signal: "SIGINT", group: true },
-    { name: "SIGTERM to the npm process (npm start's runner)", command: "npm", args: ["run", "dev"], signal: "SIGTERM" },
+    {
+      name: "SIGINT to pnpm dev's process group (Ctrl-C)",
+      command: "pnpm",
+      args: ["dev"],
+      signal: "SIGINT",
+      group: true,
+    },
+    {
+      name: "SIGTERM to the npm process (npm start's runner)",
+      command: "npm",
+      args: ["run", "dev"],
+      signal: "SIGTERM",
+    },
     { name: "SIGINT to the npm process (npm start's runner)", command: "npm", args: ["run", "dev"], signal: "SIGINT" },
   ];
   for (const c of cases) {
     it(c.name, async () => {
       const [mockPort, docsPort] = await twoPorts();
-      const dev = launch(c.command, c.args, scratch.dir, { CSBS_MOCK_PORT: String(mockPort), CSBS_DOCS_PORT: String(docsPort) });
+      const dev = launch(c.command, c.args, scratch.dir, {
+        CSBS_MOCK_PORT: String(mockPort),
+        CSBS_DOCS_PORT: String(docsPort),
+      });
       await dev.waitFor(/✓ ready in/, 240_000);
       const tree = [...descendants(dev.pid), ...groupMembers(dev.pid)];
       leftovers.push(dev.pid, ...tree);
@@ -234,7 +280,9 @@ describe("SIGTERM or SIGINT stops everything within 5 s: ports freed, no process
       process.kill(c.group ? -dev.pid : dev.pid, c.signal);
       const { at } = await Promise.race([dev.exited, sleep(10_000).then(() => ({ at: Number.POSITIVE_INFINITY }))]);
       expect(at - sent, `${c.command} exited after the signal`).toBeLessThan(5_000);
-      await until("every process of it to be gone", () => tree.every((pid) => !isAlive(pid)) || undefined, 2_000).catch(() => undefined);
+      await until("every process of it to be gone", () => tree.every((pid) => !isAlive(pid)) || undefined, 2_000).catch(
+        () => undefined,
+      );
       expect(tree.filter(isAlive), "processes left").toEqual([]);
       expect(groupMembers(dev.pid), "its process group").toEqual([]);
       expect(await portFree(mockPort), "mock port free").toBe(true);

@@ -72,7 +72,9 @@ describe("serveDocs({ liveReload: true })", () => {
   it("rejects a port that is in use (EADDRINUSE), and a port value that is not a port, naming where it came from", async () => {
     await expect(serveDocs({ port: docs.port, file })).rejects.toMatchObject({ code: "EADDRINUSE" });
     expect(parsePort("4000", "CSBS_DOCS_PORT")).toBe(4000);
-    expect(() => parsePort("abc", "CSBS_DOCS_PORT")).toThrow('CSBS_DOCS_PORT must be a port number from 0 to 65535, got "abc"');
+    expect(() => parsePort("abc", "CSBS_DOCS_PORT")).toThrow(
+      'CSBS_DOCS_PORT must be a port number from 0 to 65535, got "abc"',
+    );
     expect(() => parsePort("70000", "--port")).toThrow(/--port must be/);
     expect(() => parsePort("", "CSBS_DOCS_PORT")).toThrow(/got ""/);
   });
