@@ -303,7 +303,7 @@ async function update(kinds: Set<string>, files: string[]) {
   }
   if (!changed && !kinds.has("samples") && !kinds.has("config"))
     return say("the bundled spec did not change: nothing to rebuild");
-  const done: string[] = [];
+  const done: string[] = kinds.has("spec") || kinds.has("config") ? [`lint + bundle ${seconds(began)}`] : [];
   await Promise.all([
     script("packages/docs", "build").then(async (result) => {
       if (!result.ok)
@@ -324,7 +324,7 @@ async function update(kinds: Set<string>, files: string[]) {
         })
       : undefined,
   ]);
-  if (done.length) say(green(`✓ ${done.join(", ")}`));
+  if (done.length) say(green(`✓ ${done.join(" · ")}`));
   if (changed && !docsOnly && !stopping) buildInBackground();
 }
 
