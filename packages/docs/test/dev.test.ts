@@ -36,7 +36,7 @@ beforeAll(() => {
   scratch = scratchCopy();
 });
 afterAll(() => {
-  killAll(leftovers.filter(isAlive));
+  if (scratch) killAll(leftovers.filter(isAlive), scratch.dir);
   scratch?.remove();
 });
 
@@ -167,6 +167,12 @@ describe("pnpm dev, started on an unbuilt tree", () => {
     expect(file, "a hand-written sample in packages/docs/samples").toBeDefined();
     appendFileSync(join(samples, file as string), file?.endsWith(".sh") ? "# sample-edit-7\n" : "// sample-edit-7\n");
     await until("the sample edit in the docs", async () => (await docsPage()).includes("sample-edit-7"), SHOW);
+  });
+
+  it("redocly.yaml (lint rules and Redoc options) rebuilds the page", async () => {
+    const from = dev.output().length;
+    appendFileSync(at("redocly.yaml"), "# edited while dev runs\n");
+    await dev.waitFor(/redocly\.yaml changed[\s\S]*✓ lint \+ bundle [\d.]+ s · docs/, SHOW, from);
   });
 
   it("a touch, or a write of the same contents, rebuilds nothing", async () => {

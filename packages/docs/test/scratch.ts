@@ -6,7 +6,7 @@
  * repository of its own, so that `git checkout -- file` works and the real checkout is never touched.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -158,11 +158,11 @@ export function groupMembers(pgid: number): number[] {
 
 export const isAlive = (pid: number) => stat(pid) !== undefined;
 
-/** Stops what a test left running: by PID, never by name. */
-export function killAll(pids: number[]) {
+/** Stops what a test left running: by PID, and only processes working inside `dir` (a PID may have been reused). */
+export function killAll(pids: number[], dir: string) {
   for (const pid of pids) {
     try {
-      process.kill(pid, "SIGKILL");
+      if (readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) process.kill(pid, "SIGKILL");
     } catch {}
   }
 }
