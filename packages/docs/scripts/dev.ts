@@ -106,8 +106,10 @@ for (const [name, port] of Object.entries(ports)) {
 
 // --- Child processes: each in its own process group, so that stopping one stops everything it started. ---
 const children = new Set<ChildProcess>();
+const stoppedByUs = new WeakSet<ChildProcess>();
 const stopChild = (child: ChildProcess | undefined) => {
   if (child?.pid && child.exitCode === null && child.signalCode === null) {
+    stoppedByUs.add(child);
     try {
       process.kill(-child.pid, "SIGTERM");
     } catch {}
@@ -127,7 +129,9 @@ function run(args: string[], cwd: string, niced = false, started?: (child: Child
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...env, NO_COLOR: "1", TURBO_TELEMETRY_DISABLED: "1" },
     });
-    if (niced && child.pid) setPriority(child.pid, 10); // before it starts its own children: they inherit it
+    try {
+      if (niced && child.pid) setPriority(child.pid, 10); // before it starts its own children: they inherit it
+    } catch {}
     children.add(child);
     started?.(child);
     let output = "";
@@ -136,13 +140,13 @@ function run(args: string[], cwd: string, niced = false, started?: (child: Child
     child.once("error", (error) => done({ ok: false, output: error.message, stopped: false }));
     child.once("close", (code, signal) => {
       children.delete(child);
-      done({ ok: code === 0, output, stopped: signal !== null });
+      done({ ok: code === 0, output, stopped: signal !== null || stoppedByUs.has(child) });
     });
   });
 }
 /** A package's own script, as `node --run` runs it (no package manager in between: fast, and no banner). */
-const script = (dir: string, name: string, ...extra: string[]) =>
-  run(["--run", name, ...(extra.length ? ["--", ...extra] : [])], at(dir));
+const script = (dir: string, name: string, extra: string[] = [], niced = false, started?: (c: ChildProcess) => void) =>
+  run(["--run", name, ...(extra.length ? ["--", ...extra] : [])], at(dir), niced, started);
 const tail = (output: string, lines = 12) =>
   output
     .split("\n")
@@ -159,7 +163,7 @@ interface Problem {
   location?: { source?: { ref?: string }; pointer?: string; start?: { line: number; col: number } }[];
 }
 async function lint(): Promise<string | undefined> {
-  const { output } = await script(".", "lint:spec", "--format=json");
+  const { output } = await script(".", "lint:spec", ["--format=json"]);
   let report: { totals: { errors: number; warnings: number }; problems: Problem[] };
   try {
     report = JSON.parse(output.slice(output.indexOf("{"), output.lastIndexOf("}") + 1));
@@ -221,16 +225,8 @@ async function start(): Promise<boolean> {
     console.error(`${problems}\n${dim("  Fix and save: dev lints and builds on every change. Nothing to serve yet.")}`);
     return false;
   }
-  const built = await run(
-    [
-      at("node_modules/turbo/bin/turbo"),
-      "run",
-      "build",
-      "--output-logs=errors-only",
-      ...(docsOnly ? ["--filter=@csbs/docs"] : []),
-    ],
-    root,
-  );
+  // The repository's `pnpm build` (turbo run build), quiet unless a task fails.
+  const built = await script(".", "build", ["--output-logs=errors-only", ...(docsOnly ? ["--filter=@csbs/docs"] : [])]);
   if (!built.ok) {
     if (!built.stopped) console.error(`${red(bold("✗ the build failed:"))}\n${tail(built.output, 30)}`);
     return false;
@@ -265,14 +261,8 @@ async function start(): Promise<boolean> {
 let background: ChildProcess | undefined;
 function buildInBackground() {
   const began = Date.now();
-  const args = [
-    at("node_modules/turbo/bin/turbo"),
-    "run",
-    "build",
-    "--output-logs=errors-only",
-    "--filter=!@csbs/docs",
-  ];
-  void run(args, root, true, (child) => (background = child)).then(async (result) => {
+  const args = ["--output-logs=errors-only", "--filter=!@csbs/docs"];
+  void script(".", "build", args, true, (child) => (background = child)).then(async (result) => {
     if (result.stopped || stopping) return;
     background = undefined;
     if (!result.ok) {
