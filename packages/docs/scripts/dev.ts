@@ -296,10 +296,12 @@ async function update(kinds: Set<string>, files: string[]) {
   const done: string[] = kinds.has("spec") || kinds.has("config") ? [`lint + bundle ${seconds(began)}`] : [];
   await Promise.all([
     script("packages/docs", "build").then(async (result) => {
-      if (!result.ok)
+      if (!result.ok) {
+        served = undefined; // the next save rebuilds, even if it brings back this bundle
         return console.error(
           `${red(bold("✗ the docs build failed; still serving the last page:"))}\n${tail(result.output)}`,
         );
+      }
       await docs?.reload();
       done.push(`docs ${seconds(began)}`);
     }),
