@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDocs } from "../scripts/serve.js";
 import { docsSpec } from "../scripts/build.js";
 import { operationsOf } from "../scripts/samples.js";
+import { serveDocs } from "../scripts/serve.js";
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
