@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDocs } from "../../../tools/src/serve.js";
 import { docsSpec } from "../scripts/build.js";
 import { operationsOf } from "../scripts/samples.js";
+import { serveDocs } from "../scripts/serve.js";
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -131,17 +131,16 @@ describe("the reference page in a browser", () => {
   });
 
   it("served as `pnpm run docs` serves it (http://127.0.0.1, live reload on), it renders the same", async () => {
-    const docs = await serveDocs(0, "127.0.0.1", { liveReload: true });
+    const docs = await serveDocs({ port: 0, liveReload: true });
     try {
-      const address = docs.address();
       const served = await browser.newPage();
       served.on("pageerror", (error) => pageErrors.push(error.message));
-      await served.goto(`http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`);
+      await served.goto(`http://127.0.0.1:${docs.port}/`);
       await served.getByText("Querying All Backups", { exact: true }).first().waitFor();
       expect(await served.evaluate(() => document.title)).toContain("CSBS");
       await served.close();
     } finally {
-      await new Promise((r) => docs.close(r));
+      await docs.close();
     }
   });
 
