@@ -13,9 +13,13 @@
 /** breaking: fails the gate (outside a new major). additive: new capability. notice: same shape, changed meaning. */
 export type Severity = "breaking" | "additive" | "notice";
 
+/** Which half of the contract a change is about: what the consumer sends (and calls), or what it gets back. */
+export type Side = "request" | "response";
+
 export interface Change {
   severity: Severity;
-  /** Where: "GET /v1/{project_id}/checkpoint_items" or "spec". */
+  side: Side;
+  /** Where: "GET /v1/{project_id}/…" (an operation), or a path. */
   where: string;
   /** What changed, in one sentence, naming the parameter or field. */
   message: string;
@@ -24,34 +28,17 @@ export interface Change {
 type Json = Record<string, unknown>;
 export type OpenApiDoc = { info?: { version?: string }; paths?: Record<string, Json>; [k: string]: unknown };
 
+import { resolveRef } from "@csbs/spec/validator";
+
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : JSON.stringify(v));
 const list = (vs: unknown[]) => vs.map(show).join(", ");
 
-/** Follows local `$ref`s (`#/...`), merging sibling keywords (OpenAPI 3.1 allows `description` beside `$ref`). */
-function deref(doc: OpenApiDoc, node: unknown, seen: string[] = []): { node: Json; refs: string[] } {
-  let cur: unknown = node;
-  const refs = [...seen];
-  let siblings: Json = {};
-  while (isObj(cur) && typeof cur.$ref === "string") {
-    const ref = cur.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`external $ref ${ref} in a bundled spec`);
-    if (refs.includes(ref)) break;
-    refs.push(ref);
-    const { $ref: _, ...rest } = cur;
-    siblings = { ...rest, ...siblings };
-    let target: unknown = doc;
-    for (const part of ref.slice(2).split("/")) {
-      target = isObj(target) ? target[part.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined;
-    }
-    if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
-    cur = target;
-  }
-  return { node: { ...(isObj(cur) ? cur : {}), ...siblings }, refs };
-}
-
-type Direction = "request" | "response";
+const deref = (doc: OpenApiDoc, node: unknown): { node: Json; refs: string[] } => {
+  const { node: target, refs } = resolveRef(doc, node);
+  return { node: isObj(target) ? target : {}, refs };
+};
 
 interface Ctx {
   oldDoc: OpenApiDoc;
@@ -73,7 +60,7 @@ const key = (v: unknown) => JSON.stringify(v);
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"] as const;
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"] as const;
 
-function compareSchema(ctx: Ctx, oldRaw: unknown, newRaw: unknown, dir: Direction, label: string): void {
+function compareSchema(ctx: Ctx, oldRaw: unknown, newRaw: unknown, dir: Side, label: string): void {
   const o = deref(ctx.oldDoc, oldRaw);
   const n = deref(ctx.newDoc, newRaw);
   const pair = `${o.refs.at(-1) ?? ""}|${n.refs.at(-1) ?? ""}|${dir}`;
@@ -88,9 +75,13 @@ function compareSchema(ctx: Ctx, oldRaw: unknown, newRaw: unknown, dir: Directio
   }
 }
 
-function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Direction, label: string): void {
-  const breaking = (message: string) => ctx.out.push({ severity: "breaking", where: ctx.where, message });
-  const additive = (message: string) => ctx.out.push({ severity: "additive", where: ctx.where, message });
+/** A recorder of changes at the context's place, on one side. */
+const recorder = (ctx: Ctx, side: Side) => (severity: Severity) => (message: string) =>
+  void ctx.out.push({ severity, side, where: ctx.where, message });
+
+function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Side, label: string): void {
+  const add = recorder(ctx, dir);
+  const [breaking, additive] = [add("breaking"), add("additive")];
 
   // A changed type (or format) is breaking anywhere.
   const ot = typesOf(o);
@@ -99,9 +90,7 @@ function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Direction, label: stri
     breaking(`${label}: type changed from ${ot ? ot.join(" | ") : "(any)"} to ${nt ? nt.join(" | ") : "(any)"}`);
     return; // everything below is about values of the old type
   }
-  if (n.deprecated === true && o.deprecated !== true) {
-    ctx.out.push({ severity: "notice", where: ctx.where, message: `${label}: deprecated` });
-  }
+  if (n.deprecated === true && o.deprecated !== true) add("notice")(`${label}: deprecated`);
   if (o.format !== n.format) {
     breaking(`${label}: format changed from ${o.format ?? "(none)"} to ${n.format ?? "(none)"}`);
   }
@@ -135,19 +124,12 @@ function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Direction, label: stri
 
   // Bounds and patterns: tighter on a request rejects values that were valid.
   if (dir === "request") {
-    for (const k of LOWER) {
-      const ov = o[k] as number | undefined;
-      const nv = n[k] as number | undefined;
-      if (typeof nv === "number" && (typeof ov !== "number" || nv > ov)) {
-        breaking(`${label}: tighter bound, ${k} ${typeof ov === "number" ? `raised from ${ov} ` : "added, "}to ${nv}`);
-      } else if (typeof ov === "number" && nv !== ov)
-        additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
-    }
-    for (const k of UPPER) {
-      const ov = o[k] as number | undefined;
-      const nv = n[k] as number | undefined;
-      if (typeof nv === "number" && (typeof ov !== "number" || nv < ov)) {
-        breaking(`${label}: tighter bound, ${k} ${typeof ov === "number" ? `lowered from ${ov} ` : "added, "}to ${nv}`);
+    // A lower bound is tighter when raised (sign 1), an upper bound when lowered (sign -1).
+    for (const [k, sign] of [...LOWER.map((k) => [k, 1] as const), ...UPPER.map((k) => [k, -1] as const)]) {
+      const [ov, nv] = [o[k], n[k]] as (number | undefined)[];
+      if (typeof nv === "number" && (typeof ov !== "number" || sign * (nv - ov) > 0)) {
+        const how = typeof ov !== "number" ? "added, " : `${sign > 0 ? "raised" : "lowered"} from ${ov} `;
+        breaking(`${label}: tighter bound, ${k} ${how}to ${nv}`);
       } else if (typeof ov === "number" && nv !== ov)
         additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
     }
@@ -224,8 +206,8 @@ const paramSchema = (p: Param): unknown =>
   p.schema ?? (isObj(p.content) ? (Object.values(p.content)[0] as Json | undefined)?.schema : undefined);
 
 function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, newOp: Json): void {
-  const breaking = (message: string) => ctx.out.push({ severity: "breaking", where: ctx.where, message });
-  const additive = (message: string) => ctx.out.push({ severity: "additive", where: ctx.where, message });
+  const [request, response] = [recorder(ctx, "request"), recorder(ctx, "response")];
+  const [breaking, additive, notice] = [request("breaking"), request("additive"), request("notice")];
 
   if (oldOp.operationId !== newOp.operationId) {
     breaking(
@@ -234,9 +216,7 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     );
   }
 
-  if (newOp.deprecated === true && oldOp.deprecated !== true) {
-    ctx.out.push({ severity: "notice", where: ctx.where, message: "operation deprecated" });
-  }
+  if (newOp.deprecated === true && oldOp.deprecated !== true) notice("operation deprecated");
 
   // Security: every way to authenticate that worked must still work.
   const security = (doc: OpenApiDoc, o: Json) =>
@@ -268,17 +248,14 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     }
     if (q.required === true && p.required !== true) breaking(`${p.in} parameter \`${p.name}\` made required`);
     if (p.required === true && q.required !== true) additive(`${p.in} parameter \`${p.name}\` made optional`);
-    if (q.deprecated === true && p.deprecated !== true) {
-      ctx.out.push({ severity: "notice", where: ctx.where, message: `${p.in} parameter \`${p.name}\` deprecated` });
-    }
+    if (q.deprecated === true && p.deprecated !== true) notice(`${p.in} parameter \`${p.name}\` deprecated`);
     const od = deref(ctx.oldDoc, paramSchema(p)).node.default;
     const nd = deref(ctx.newDoc, paramSchema(q)).node.default;
     if (key(od) !== key(nd)) {
-      ctx.out.push({
-        severity: "notice",
-        where: ctx.where,
-        message: `${p.in} parameter \`${p.name}\`: default changed from ${od === undefined ? "(none)" : show(od)} to ${nd === undefined ? "(none)" : show(nd)} (callers that omit it get the new behaviour)`,
-      });
+      notice(
+        `${p.in} parameter \`${p.name}\`: default changed from ${od === undefined ? "(none)" : show(od)} to ` +
+          `${nd === undefined ? "(none)" : show(nd)} (callers that omit it get the new behaviour)`,
+      );
     }
     for (const s of ["style", "explode", "allowReserved"] as const) {
       if (key(p[s]) !== key(q[s])) breaking(`${p.in} parameter \`${p.name}\`: serialization (${s}) changed`);
@@ -310,11 +287,12 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
   }
 
   // Responses.
+  const [rBreaking, rAdditive] = [response("breaking"), response("additive")];
   const or = isObj(oldOp.responses) ? oldOp.responses : {};
   const nr = isObj(newOp.responses) ? newOp.responses : {};
   for (const [status, raw] of Object.entries(or)) {
     if (!(status in nr)) {
-      breaking(`documented status code ${status} removed`);
+      rBreaking(`documented status code ${status} removed`);
       continue;
     }
     const o = deref(ctx.oldDoc, raw).node;
@@ -323,17 +301,17 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     const nc = isObj(n.content) ? n.content : {};
     for (const [type, media] of Object.entries(oc)) {
       if (!(type in nc)) {
-        breaking(`response ${status}: media type ${type} removed`);
+        rBreaking(`response ${status}: media type ${type} removed`);
         continue;
       }
       compareSchema(ctx, (media as Json).schema, (nc[type] as Json).schema, "response", `response ${status} body`);
     }
-    for (const type of Object.keys(nc)) if (!(type in oc)) additive(`response ${status}: new media type ${type}`);
+    for (const type of Object.keys(nc)) if (!(type in oc)) rAdditive(`response ${status}: new media type ${type}`);
     const oh = isObj(o.headers) ? o.headers : {};
     const nh = isObj(n.headers) ? n.headers : {};
-    for (const h of Object.keys(oh)) if (!(h in nh)) breaking(`response ${status}: header ${h} removed`);
+    for (const h of Object.keys(oh)) if (!(h in nh)) rBreaking(`response ${status}: header ${h} removed`);
   }
-  for (const status of Object.keys(nr)) if (!(status in or)) additive(`new documented status code ${status}`);
+  for (const status of Object.keys(nr)) if (!(status in or)) rAdditive(`new documented status code ${status}`);
 }
 
 /** Every difference between two bundled specs that a consumer can notice, breaking or additive. */
@@ -347,6 +325,7 @@ export function diffSpecs(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Change[] {
       const ops = METHODS.filter((m) => isObj(oldItem[m])).map((m) => m.toUpperCase());
       out.push({
         severity: "breaking",
+        side: "request",
         where: path,
         message: `path removed (with ${ops.join(", ") || "no"} operations)`,
       });
@@ -356,19 +335,28 @@ export function diffSpecs(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Change[] {
     for (const m of METHODS) {
       const where = `${m.toUpperCase()} ${path}`;
       if (!isObj(oldItem[m])) {
-        if (isObj(newItem[m])) out.push({ severity: "additive", where, message: "new operation" });
+        if (isObj(newItem[m])) out.push({ severity: "additive", side: "request", where, message: "new operation" });
         continue;
       }
       if (!isObj(newItem[m])) {
-        out.push({ severity: "breaking", where, message: "operation removed" });
+        out.push({ severity: "breaking", side: "request", where, message: "operation removed" });
         continue;
       }
       const ctx: Ctx = { oldDoc, newDoc, where, out, visiting: new Set() };
       compareOperation(ctx, oldItem, oldItem[m] as Json, newItem, newItem[m] as Json);
     }
   }
-  for (const path of Object.keys(newPaths)) {
-    if (!(path in oldPaths)) out.push({ severity: "additive", where: path, message: "new path" });
+  for (const [path, rawNew] of Object.entries(newPaths)) {
+    if (path in oldPaths) continue;
+    const item = deref(newDoc, rawNew).node;
+    for (const m of METHODS.filter((m) => isObj(item[m]))) {
+      out.push({
+        severity: "additive",
+        side: "request",
+        where: `${m.toUpperCase()} ${path}`,
+        message: "new operation",
+      });
+    }
   }
   return dedupe(out);
 }
@@ -376,7 +364,7 @@ export function diffSpecs(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Change[] {
 export function dedupe(changes: Change[]): Change[] {
   const seen = new Set<string>();
   return changes.filter((c) => {
-    const k = `${c.severity}|${c.where}|${c.message}`;
+    const k = `${c.severity}|${c.side}|${c.where}|${c.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -393,5 +381,3 @@ export function commonOperations(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): { path
   }
   return out;
 }
-
-export { deref as _deref };

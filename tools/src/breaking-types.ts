@@ -6,9 +6,10 @@
  * Each failed assignment is a consumer whose code stops compiling. It is the soundness net under the explicit rules
  * of breaking-rules.ts, which name the change precisely and cover what types cannot express.
  */
+import { deref } from "@csbs/spec/validator";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
-import { type Change, commonOperations, type OpenApiDoc } from "./breaking-rules.js";
+import { type Change, commonOperations, type OpenApiDoc, type Side } from "./breaking-rules.js";
 
 const OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -33,7 +34,10 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object
 const prop = (k: string) => (/^[0-9]+$/.test(k) ? `[${k}]` : `[${JSON.stringify(k)}]`);
 
 interface Assertion {
-  label: string;
+  where: string;
+  /** What a failure means, for the message. */
+  what: string;
+  side: Side;
   /** `from` must be assignable to `to`. */
   from: string;
   to: string;
@@ -47,7 +51,9 @@ function assertions(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Assertion[] {
     const where = `${method.toUpperCase()} ${path}`;
     for (const part of ["query", "path", "header", "cookie"]) {
       out.push({
-        label: `${where}: the new ${part} parameters reject a request the old ones accepted`,
+        where,
+        what: `the new ${part} parameters reject a request the old ones accepted`,
+        side: "request",
         from: `${o}["parameters"]["${part}"]`,
         to: `${n}["parameters"]["${part}"]`,
       });
@@ -56,7 +62,9 @@ function assertions(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Assertion[] {
     const newOp = ((newDoc.paths?.[path] ?? {}) as Record<string, Record<string, unknown>>)[method] ?? {};
     if (oldOp.requestBody && newOp.requestBody) {
       out.push({
-        label: `${where}: the new request body rejects a body the old one accepted`,
+        where,
+        what: "the new request body rejects a body the old one accepted",
+        side: "request",
         from: `${o}["requestBody"]`,
         to: `${n}["requestBody"]`,
       });
@@ -65,19 +73,14 @@ function assertions(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Assertion[] {
     const nr = isObj(newOp.responses) ? newOp.responses : {};
     for (const status of Object.keys(or)) {
       if (!(status in nr)) continue;
-      const content = (doc: OpenApiDoc, r: unknown): string[] => {
-        let cur = r;
-        while (isObj(cur) && typeof cur.$ref === "string") {
-          const parts = cur.$ref.slice(2).split("/");
-          cur = parts.reduce<unknown>((a, p) => (isObj(a) ? a[p] : undefined), doc);
-        }
-        return isObj(cur) && isObj(cur.content) ? Object.keys(cur.content) : [];
-      };
+      const content = (doc: OpenApiDoc, r: unknown): string[] => Object.keys(deref(doc, r)?.content ?? {});
       const newTypes = new Set(content(newDoc, nr[status]));
       for (const type of content(oldDoc, or[status])) {
         if (!newTypes.has(type)) continue;
         out.push({
-          label: `${where}: response ${status} (${type}) can now be something the old type did not allow`,
+          where,
+          what: `response ${status} (${type}) can now be something the old type did not allow`,
+          side: "response",
           from: `${n}["responses"]${prop(status)}["content"]${prop(type)}`,
           to: `${o}["responses"]${prop(status)}["content"]${prop(type)}`,
         });
@@ -144,7 +147,6 @@ export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiD
     const line = d.file.getLineAndCharacterOfPosition(d.start).line - firstLine;
     const check = checks[line];
     if (!check) throw new Error(`unexpected diagnostic in the type check: ${text}`);
-    const [where, ...rest] = check.label.split(": ");
     const chain = text
       .split("\n")
       .map((l) => l.trim())
@@ -152,7 +154,12 @@ export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiD
     const props = chain.flatMap((l) => /^Types of property '([^']+)' are incompatible/.exec(l)?.[1] ?? []);
     const last = chain.at(-1) ?? "";
     const detail = `${props.length ? `at ${props.join(".")}: ` : ""}${last.length > 240 ? `${last.slice(0, 237)}...` : last}`;
-    out.push({ severity: "breaking", where: where as string, message: `TypeScript: ${rest.join(": ")} — ${detail}` });
+    out.push({
+      severity: "breaking",
+      side: check.side,
+      where: check.where,
+      message: `TypeScript: ${check.what} — ${detail}`,
+    });
   }
   return out;
 }

@@ -1,14 +1,35 @@
-// The breaking-change gate, proved case by case on mutated copies of the bundled spec: each breaking change of
-// issue 5 fails the gate and is named; each additive change passes; a breaking change passes only into a new major.
-import { loadBundledSpec } from "@csbs/spec/validator";
-import { describe, expect, it } from "vitest";
-import { allowsBreaking, breakingGate, compareSpecs, type OpenApiDoc } from "../src/breaking.js";
+// The breaking-change gate, proved case by case on mutated copies of the bundled spec: each breaking change a
+// consumer would feel fails the gate and is named, on its side (request or response), with the fix; each additive
+// change passes; a breaking change passes only into a new major.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadBundledSpec, repoRoot } from "@csbs/spec/validator";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  allowsBreaking,
+  breakingGate,
+  checkBreaking,
+  compareSpecs,
+  lastReleaseTag,
+  loadBaseline,
+  NoBaselineError,
+  nextRelease,
+  type OpenApiDoc,
+} from "../src/breaking.js";
 import { diffSpecs } from "../src/breaking-rules.js";
 import { typeIncompatibilities } from "../src/breaking-types.js";
 
 const base = loadBundledSpec() as unknown as OpenApiDoc;
-const OP = "GET /v1/{project_id}/checkpoint_items";
-const PATH = "/v1/{project_id}/checkpoint_items";
+// The operation and its paging field, read from the spec (tools/ names no path of it).
+const PATH = Object.keys(base.paths ?? {})[0] as string;
+const OP = `GET ${PATH}`;
+const ITEMS = (base.paths as Doc)[PATH].get["x-pagination"].items as string;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** A RegExp of `source` with ITEMS and OP/PATH filled in literally. */
+const rx = (source: string) =>
+  new RegExp(source.replaceAll("ITEMS", esc(ITEMS)).replaceAll("OP", esc(OP)).replaceAll("PATH", esc(PATH)));
 
 // biome-ignore lint/suspicious/noExplicitAny: mutations reach anywhere into the document
 type Doc = any;
@@ -22,7 +43,7 @@ const param = (doc: Doc, name: string) => doc.components.parameters[name];
 const schema = (doc: Doc, name: string) => doc.components.schemas[name];
 
 async function gate(next: OpenApiDoc, release = "0.1.1", old: OpenApiDoc = base) {
-  return breakingGate({ doc: old, source: "test baseline" }, next, { next: release });
+  return breakingGate({ doc: old, source: "test baseline" }, next, release);
 }
 
 const breakingCases: [string, (doc: Doc) => void, RegExp][] = [
@@ -90,7 +111,7 @@ const breakingCases: [string, (doc: Doc) => void, RegExp][] = [
   [
     "a changed type of a response field",
     (d) => (schema(d, "CheckpointItem").properties.name = { type: "integer", description: "n" }),
-    /response 200 body\.checkpoint_items\[\]\.name: type changed from string to integer/,
+    rx("response 200 body\\.ITEMS\\[\\]\\.name: type changed from string to integer"),
   ],
   [
     "a changed type deep in a response",
@@ -105,7 +126,7 @@ const breakingCases: [string, (doc: Doc) => void, RegExp][] = [
   [
     "a removed response field",
     (d) => delete schema(d, "CheckpointItem").properties.description,
-    /response 200 body\.checkpoint_items\[\]\.description: response field removed/,
+    rx("response 200 body\\.ITEMS\\[\\]\\.description: response field removed"),
   ],
   [
     "a removed field of an error body",
@@ -120,7 +141,7 @@ const breakingCases: [string, (doc: Doc) => void, RegExp][] = [
       const s = schema(d, "CheckpointItem");
       s.required = s.required.filter((r: string) => r !== "name");
     },
-    /checkpoint_items\[\]\.name: response field made optional/,
+    rx("ITEMS\\[\\]\\.name: response field made optional"),
   ],
   ["a removed documented status code", (d) => delete op(d).responses["404"], /documented status code 404 removed/],
   [
@@ -129,15 +150,15 @@ const breakingCases: [string, (doc: Doc) => void, RegExp][] = [
       d.paths[PATH].post = d.paths[PATH].get;
       delete d.paths[PATH].get;
     },
-    /GET \/v1\/\{project_id\}\/checkpoint_items: operation removed/,
+    rx("OP: operation removed"),
   ],
   [
     "a removed path",
     (d) => {
-      d.paths["/v2/{project_id}/checkpoint_items"] = d.paths[PATH];
+      d.paths[`/v2${PATH}`] = d.paths[PATH];
       delete d.paths[PATH];
     },
-    /\/v1\/\{project_id\}\/checkpoint_items: path removed \(with GET operations\)/,
+    rx("PATH: path removed \\(with GET operations\\)"),
   ],
   [
     "a new value in a response enum",
@@ -147,7 +168,7 @@ const breakingCases: [string, (doc: Doc) => void, RegExp][] = [
   [
     "a new value in an enum shared by a request parameter and a response field",
     (d) => schema(d, "CheckpointItemStatus").enum.push("frozen"),
-    /checkpoint_items\[\]\.status: new value\(s\) "frozen" in a response enum/,
+    rx('ITEMS\\[\\]\\.status: new value\\(s\\) "frozen" in a response enum'),
   ],
   [
     "an authentication method no longer accepted",
@@ -169,7 +190,7 @@ describe("breaking changes fail the gate, each named", () => {
     const breaking = result.changes.filter((c) => c.severity === "breaking").map((c) => `${c.where}: ${c.message}`);
     expect(breaking.join("\n")).toMatch(expected);
     expect(result.report).toContain("breaking  ");
-    expect(result.report).toContain("`pnpm changeset` and choose major");
+    expect(result.fix).toContain("`pnpm changeset` and choose major");
   });
 });
 
@@ -182,7 +203,7 @@ const additiveCases: [string, (doc: Doc) => void, RegExp | undefined][] = [
   [
     "a new optional response field",
     (d) => (schema(d, "CheckpointItem").properties.region = { type: "string", description: "The region." }),
-    /checkpoint_items\[\]\.region: new optional response field/,
+    rx("ITEMS\\[\\]\\.region: new optional response field"),
   ],
   [
     "description edits",
@@ -346,7 +367,7 @@ describe("the TypeScript judge", () => {
     const found = changes.filter((c) => c.severity === "breaking");
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toMatch(
-      /^TypeScript: response 200 \(application\/json\) can now be something .* at checkpoint_items/,
+      rx("^TypeScript: response 200 \\(application/json\\) can now be something .* at ITEMS"),
     );
     expect((await gate(next)).ok).toBe(false);
   });
@@ -361,7 +382,7 @@ describe("both judges together", () => {
     const breaking = (await compareSpecs(base, next)).filter((c) => c.severity === "breaking").map((c) => c.message);
     expect(breaking).toEqual([
       "query parameter `status` removed",
-      expect.stringMatching(/^TypeScript: response 200 .* at checkpoint_items\.tags/),
+      expect.stringMatching(rx("^TypeScript: response 200 .* at ITEMS\\.tags")),
     ]);
   });
 
@@ -382,4 +403,174 @@ describe("the rules alone", () => {
         expect(c.where === OP || c.where.startsWith("/") || c.where.includes(" /"), name).toBe(true);
     }
   });
+});
+
+describe("structured results", () => {
+  it("each change says its side as a field: request for what the consumer sends, response for what it gets", async () => {
+    const next = mutate((d) => {
+      op(d).parameters.splice(0, 1);
+      delete op(d).responses["404"];
+      schema(d, "CheckpointItem").properties.region = { type: "string", description: "r" };
+    });
+    const sides = Object.fromEntries((await compareSpecs(base, next)).map((c) => [c.message, c.side]));
+    expect(sides).toMatchObject({
+      "query parameter `status` removed": "request",
+      "documented status code 404 removed": "response",
+    });
+    expect(Object.entries(sides).find(([m]) => m.endsWith(".region: new optional response field"))?.[1]).toBe(
+      "response",
+    );
+  });
+
+  it("the fix is a field of a failing result, and a passing result has none", async () => {
+    const failing = await gate(mutate((d) => op(d).parameters.splice(0, 1)));
+    expect(failing).toMatchObject({ ok: false, last: String(base.info?.version), next: "0.1.1" });
+    expect(failing.fix).toMatch(/^make the change compatible .* `pnpm changeset` and choose major/);
+    expect(failing.report).not.toContain(failing.fix);
+    expect((await gate(structuredClone(base))).fix).toBeUndefined();
+  });
+});
+
+describe("a new operation is additive", () => {
+  const count = (d: Doc) => ({
+    operationId: "countThings",
+    summary: "Count",
+    description: "Counts.",
+    responses: structuredClone(op(d).responses),
+  });
+
+  it("on a new path", async () => {
+    const result = await gate(mutate((d) => (d.paths[`${PATH}/count`] = { get: count(d) })));
+    expect(result.ok).toBe(true);
+    expect(result.changes).toEqual([
+      { severity: "additive", side: "request", where: `GET ${PATH}/count`, message: "new operation" },
+    ]);
+  });
+
+  it("on an existing path", async () => {
+    const result = await gate(mutate((d) => (d.paths[PATH].post = count(d))));
+    expect(result.ok).toBe(true);
+    expect(result.changes).toEqual([
+      { severity: "additive", side: "request", where: `POST ${PATH}`, message: "new operation" },
+    ]);
+  });
+});
+
+describe("the gate on a checkout: last release, pending changesets", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "csbs-breaking-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  /** What the gate reads: the workspace's manifests, .changeset, spec sources, redocly.yaml. */
+  function miniRepo(name: string): string {
+    const dir = join(scratch, name);
+    for (const f of ["package.json", "pnpm-workspace.yaml", "redocly.yaml", ".changeset/config.json"]) {
+      mkdirSync(join(dir, f, ".."), { recursive: true });
+      cpSync(join(repoRoot, f), join(dir, f));
+    }
+    for (const p of ["packages/types", "packages/client", "packages/mock", "packages/docs", "tools"]) {
+      mkdirSync(join(dir, p), { recursive: true });
+      cpSync(join(repoRoot, p, "package.json"), join(dir, p, "package.json"));
+    }
+    cpSync(join(repoRoot, "spec"), join(dir, "spec"), {
+      recursive: true,
+      filter: (src) => !/[/\\](dist|node_modules)$/.test(src),
+    });
+    symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
+    return dir;
+  }
+  const git = (dir: string, ...args: string[]) =>
+    execFileSync(
+      "git",
+      ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args],
+      { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 20_000 },
+    );
+  const changeset = (dir: string, file: string, bumps: Record<string, string>) =>
+    writeFileSync(
+      join(dir, ".changeset", file),
+      `---\n${Object.entries(bumps)
+        .map(([n, b]) => `"${n}": ${b}`)
+        .join("\n")}\n---\n\nA change.\n`,
+    );
+  const V = String(base.info?.version);
+
+  it("the next release is the spec's version bumped by changesets' release plan (the spec is in the fixed group)", async () => {
+    const dir = miniRepo("plan");
+    expect(await nextRelease(dir)).toEqual({ current: V, next: V });
+    changeset(dir, "a.md", { "@csbs/mock": "patch" });
+    changeset(dir, "b.md", { "@csbs/client": "minor" });
+    const [maj, min] = V.split(".").map(Number) as [number, number];
+    expect((await nextRelease(dir)).next).toBe(`${maj}.${min + 1}.0`);
+    changeset(dir, "c.md", { "@csbs/types": "major" });
+    expect((await nextRelease(dir)).next).toBe(`${maj + 1}.0.0`);
+  });
+
+  it("compares with the last release tag's spec, fails a break, and passes it once a major changeset is pending", async () => {
+    const dir = miniRepo("tagged");
+    git(dir, "init", "-q", "-b", "main");
+    writeFileSync(join(dir, ".gitignore"), "node_modules\n");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-q", "-m", "release");
+    git(dir, "tag", `@csbs/spec@${V}`);
+    const limit = join(dir, "spec/components/parameters/limit.yaml");
+    writeFileSync(limit, readFileSync(limit, "utf8").replace("minimum: 1", "minimum: 5"));
+    git(dir, "commit", "-q", "-am", "tighter limit");
+
+    expect(await lastReleaseTag(dir)).toBe(`@csbs/spec@${V}`);
+    expect((await loadBaseline(dir)).source).toBe(`git tag @csbs/spec@${V}`);
+    const failing = await checkBreaking(dir);
+    expect(failing.ok).toBe(false);
+    expect(failing.report).toContain(`against the last release ${V} (git tag @csbs/spec@${V})`);
+    expect(failing.report).toMatch(/query parameter `limit`: tighter bound, minimum raised from 1 to 5/);
+    expect(failing.fix).toMatch(/`pnpm changeset` and choose major/);
+
+    changeset(dir, "limit.md", { "@csbs/client": "minor" });
+    expect((await checkBreaking(dir)).ok).toBe(false);
+    changeset(dir, "limit.md", { "@csbs/client": "major" });
+    const passing = await checkBreaking(dir);
+    expect(passing.ok).toBe(true);
+    expect(passing.report).toMatch(/allowed: \d+\.0\.0 is a new major version/);
+  }, 60_000);
+
+  it("a new operation added to spec/ sources is additive: the gate passes, naming it", async () => {
+    const dir = miniRepo("grown");
+    const file = join(dir, "spec/openapi.yaml");
+    const operation = [
+      `  ${PATH}/count:`,
+      "    parameters:",
+      "      - $ref: ./components/parameters/project_id.yaml",
+      "    get:",
+      "      operationId: countThings",
+      "      summary: Count",
+      "      description: Counts.",
+      "      responses:",
+      '        "200":',
+      "          description: OK.",
+      "          content:",
+      "            application/json:",
+      "              schema: { type: object, properties: { count: { type: integer } } }",
+    ].join("\n");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^paths:\n/m, `paths:\n${operation}\n`));
+    const result = await checkBreaking(dir);
+    expect(result.changes).toEqual([
+      { severity: "additive", side: "request", where: `GET ${PATH}/count`, message: "new operation" },
+    ]);
+    expect(result.ok).toBe(true);
+    expect(result.report).toContain(`  additive  GET ${PATH}/count: new operation`);
+  }, 60_000);
+
+  it("with no tag and no baseline file, a typed error says how to record one", async () => {
+    const dir = miniRepo("no-baseline");
+    rmSync(join(dir, "spec/baseline"), { recursive: true });
+    const error = await loadBaseline(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoBaselineError);
+    expect((error as NoBaselineError).fix).toContain("`pnpm check:breaking --update-baseline`");
+  });
+
+  it("the repository passes against its last release (the committed baseline until the first tag)", async () => {
+    const tag = await lastReleaseTag();
+    const result = await checkBreaking();
+    expect(result.report).toContain(tag ? `(git tag ${tag})` : "(spec/baseline/openapi.json)");
+    expect(result.changes.filter((c) => c.severity === "breaking")).toEqual([]);
+    expect(result.ok).toBe(true);
+  }, 60_000);
 });

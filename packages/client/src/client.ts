@@ -1,18 +1,17 @@
-import type {
-  CheckpointItem,
-  ErrorBody,
-  ListCheckpointItemsQuery,
-  ListCheckpointItemsResponse,
-  paths,
+import {
+  type ErrorBody,
+  type OperationInfo,
+  type OperationTable,
+  type operations,
+  operationTable,
+  type paths,
 } from "@csbs/types";
 import type { Client, ClientOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
-import { apiError, CsbsConnectionError, CsbsError, CsbsTimeoutError } from "./errors.js";
-import { type CheckpointItemPage, paginate } from "./paginate.js";
+import { CsbsApiError, CsbsConnectionError, CsbsError, CsbsTimeoutError, errorClasses } from "./errors.js";
+import { type Page, paginate } from "./paginate.js";
 import { backoffMs, RETRYABLE_STATUS, retryAfterMs, sleep } from "./retry.js";
 import { createSigner, sdkDate } from "./sign.js";
-
-const PATH = "/v1/{project_id}/checkpoint_items";
 
 // openapi-fetch's CJS build exports createClient as `exports.default`; a CJS bundle that imports it the Node way
 // sees the whole exports object as the default. Take the function from either shape.
@@ -82,31 +81,80 @@ export interface WithResponse<T> {
   requestId: string | undefined;
 }
 
-export interface ListCheckpointItems {
-  /** One page of backups. Throws a CsbsApiError subclass on an error status, after retrying what may be retried. */
-  (query?: ListCheckpointItemsQuery, options?: RequestOptions): Promise<ListCheckpointItemsResponse>;
+// Everything below is derived from the generated operation table and openapi-typescript's `operations`.
+type Operation = OperationTable[number];
+/** The operationId of an operation of the spec. */
+export type OperationId = Operation["operationId"];
+type Empty = Record<never, never>;
+type Present<T> = [T] extends [never] ? Empty : [T] extends [undefined] ? Empty : NonNullable<T>;
+type Simplify<T> = { [P in keyof T]: T[P] } & {};
+type ParamsOf<K extends OperationId> = operations[K]["parameters"];
+/** The first argument of an operation's method: its path parameters (but `project_id`, which the client holds) and query parameters. */
+export type OperationParams<K extends OperationId> = Simplify<
+  Omit<Present<ParamsOf<K>["path"]>, "project_id"> & Present<ParamsOf<K>["query"]>
+>;
+type Responses<K extends OperationId> = operations[K]["responses"];
+type Success = keyof Responses<OperationId> & (200 | 201 | 202 | 203 | 206);
+/** The body of an operation's success response. */
+export type OperationResponse<K extends OperationId> = {
+  [S in keyof Responses<K> & Success]: Responses<K>[S] extends { content: { "application/json": infer B } }
+    ? B
+    : undefined;
+}[keyof Responses<K> & Success];
+/** An operation's arguments: the params object is optional when none of its fields is required. */
+export type OperationArgs<K extends OperationId> =
+  Empty extends OperationParams<K>
+    ? [params?: OperationParams<K>, options?: RequestOptions]
+    : [params: OperationParams<K>, options?: RequestOptions];
+
+/** The method of one operation. Throws a CsbsApiError subclass on an error status, after retrying what may be retried. */
+export interface OperationMethod<K extends OperationId> {
+  (...args: OperationArgs<K>): Promise<OperationResponse<K>>;
   /** The same call, answering the body with the Response and its request ID. */
-  withResponse(
-    query?: ListCheckpointItemsQuery,
-    options?: RequestOptions,
-  ): Promise<WithResponse<ListCheckpointItemsResponse>>;
+  withResponse(...args: OperationArgs<K>): Promise<WithResponse<OperationResponse<K>>>;
 }
 
-export interface CsbsClient {
-  listCheckpointItems: ListCheckpointItems;
-  /** Every backup matching the query, across pages (marker pagination; `limit` is the page size). */
-  iterateCheckpointItems(
-    query?: ListCheckpointItemsQuery,
-    options?: RequestOptions,
-  ): AsyncGenerator<CheckpointItem, void, undefined>;
-  /** Page by page. */
-  pages(
-    query?: ListCheckpointItemsQuery,
-    options?: RequestOptions,
-  ): AsyncGenerator<CheckpointItemPage, void, undefined>;
-  /** The typed openapi-fetch client, for full control: auth, headers and logger apply; retries, timeouts and typed errors do not. */
-  readonly raw: Client<paths>;
+/** The operations whose spec declares `x-pagination`. */
+export type PagedOperationId = Extract<Operation, { pagination: object }>["operationId"];
+type Paging<K extends PagedOperationId> = Extract<Operation, { operationId: K }>["pagination"];
+/** An item of a paged operation's pages (the element type of its `x-pagination.items` field). */
+export type PageItem<K extends PagedOperationId> =
+  NonNullable<OperationResponse<K>[Paging<K>["items"] & keyof OperationResponse<K>]> extends readonly (infer I)[]
+    ? I
+    : never;
+/** One page of a paged operation. */
+export type OperationPage<K extends PagedOperationId> = Page<PageItem<K>, OperationParams<K>>;
+/** Page by page: `marker` follows the last item's id, `limit` is the page size. */
+export type PageIterator<K extends PagedOperationId> = (
+  ...args: OperationArgs<K>
+) => AsyncGenerator<OperationPage<K>, void, undefined>;
+/** A paged operation's method also walks its pages. */
+export interface PagedOperationMethod<K extends PagedOperationId> extends OperationMethod<K> {
+  pages: PageIterator<K>;
 }
+type Pascal<S extends string> = S extends `${infer H}${"_" | "-"}${infer T}`
+  ? `${Capitalize<H>}${Pascal<T>}`
+  : Capitalize<S>;
+type FirstPaged<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R]
+  ? H extends { pagination: object; operationId: infer I extends PagedOperationId }
+    ? I
+    : FirstPaged<R>
+  : never;
+
+/**
+ * One method per operation, named by its operationId; for each operation with `x-pagination`, `iterate<Items>`
+ * (every item, across pages) and `<operationId>.pages`; `pages`, the page iterator of the first of them; `raw`.
+ */
+export type CsbsClient = {
+  [K in OperationId]: K extends PagedOperationId ? PagedOperationMethod<K> : OperationMethod<K>;
+} & {
+  [K in PagedOperationId as `iterate${Pascal<Paging<K>["items"]>}`]: (
+    ...args: OperationArgs<K>
+  ) => AsyncGenerator<PageItem<K>, void, undefined>;
+} & ([FirstPaged<OperationTable>] extends [never] ? Empty : { pages: PageIterator<FirstPaged<OperationTable>> }) & {
+    /** The typed openapi-fetch client, for full control: auth, headers and logger apply; retries, timeouts and typed errors do not. */
+    readonly raw: Client<paths>;
+  };
 
 const invalid = (what: string) => new CsbsError(`createCsbsClient: ${what}`);
 const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.length > 0;
@@ -122,12 +170,16 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     throw invalid('"baseUrl" must be an absolute URL');
   }
   if (!nonEmpty(projectId)) throw invalid('"projectId" must be a non-empty string');
-  const tokenAuth = auth && "token" in auth && auth.token !== undefined;
+  const tokenAuth = auth?.token !== undefined;
   // Header values are sent trimmed; trimmed values are also what gets redacted.
   const token = typeof auth?.token === "string" ? auth.token.trim() : undefined;
   const securityToken = typeof auth?.securityToken === "string" ? auth.securityToken.trim() : undefined;
   if (tokenAuth ? !headerSafe(token) : !headerSafe(auth?.accessKey) || !nonEmpty(auth.secretKey)) {
-    throw invalid('"auth" must be { token } or { accessKey, secretKey }, in printable ASCII');
+    // An unset environment variable often arrives as "": say that, rather than something vaguer (or a 401 later).
+    const empty = (["token", "accessKey", "secretKey"] as const).find((key) => auth?.[key]?.trim?.() === "");
+    throw invalid(
+      empty ? `"auth.${empty}" is empty` : '"auth" must be { token } or { accessKey, secretKey }, in printable ASCII',
+    );
   }
   if (securityToken !== undefined && !headerSafe(securityToken)) throw invalid('"auth.securityToken" is not valid');
   const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? 60_000);
@@ -136,16 +188,18 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
 
   // Secrets never leave in an error, a log line or JSON: their literal values (8+ characters: shorter ones would
   // mangle ordinary text) and any signature are replaced.
-  const secrets = [token, auth.secretKey, securityToken].filter((s): s is string => nonEmpty(s) && s.length >= 8);
+  const secrets = [token, auth.secretKey, securityToken].filter(
+    (s): s is string => typeof s === "string" && s.length >= 8,
+  );
   const redact = (text: string): string => {
-    for (const secret of secrets) text = text.split(secret).join("[redacted]");
+    for (const secret of secrets) text = text.replaceAll(secret, "[redacted]");
     return text.replace(/Signature=[0-9a-f]+/gi, "Signature=[redacted]");
   };
 
   const raw = createClient<paths>({
     baseUrl,
-    headers: tokenAuth ? { ...options.headers, "X-Auth-Token": token as string } : { ...options.headers },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: { ...options.headers, ...(tokenAuth && { "X-Auth-Token": token as string }) },
+    fetch: options.fetch, // undefined: openapi-fetch's default, the global fetch
     // Never follow a redirect: fetch would forward X-Auth-Token / X-Security-Token to wherever it points. A 3xx
     // answer surfaces as a CsbsApiError instead.
     redirect: "manual",
@@ -180,28 +234,32 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
   }
 
   const scrub = (body: unknown): ErrorBody | string | undefined => {
-    if (body === undefined || body === "") return undefined;
+    if (!body) return undefined; // no body, or an empty one
     const text = typeof body === "string" ? body : JSON.stringify(body);
     const clean = redact(text);
-    if (clean === text) return body as ErrorBody | string;
     return typeof body === "string" ? clean : JSON.parse(clean);
   };
 
-  const scrubHeaders = (headers: Headers): Headers => {
-    const clean = new Headers();
-    for (const [name, value] of headers) clean.append(name, redact(value));
-    return clean;
-  };
+  const scrubHeaders = (headers: Headers): Headers =>
+    new Headers([...headers].map(([name, value]): [string, string] => [name, redact(value)]));
 
   async function send(
-    query: ListCheckpointItemsQuery,
+    op: OperationInfo,
+    params: Record<string, unknown>,
     callOptions: RequestOptions | undefined,
-  ): Promise<{ data: ListCheckpointItemsResponse; response: Response }> {
+  ): Promise<{ data: unknown; response: Response }> {
     const signal = callOptions?.signal;
-    const timeoutMs = callOptions?.timeoutMs === undefined ? defaultTimeoutMs : checkTimeout(callOptions.timeoutMs);
-    const maxRetries = callOptions?.maxRetries === undefined ? defaultMaxRetries : checkRetries(callOptions.maxRetries);
+    const timeoutMs = checkTimeout(callOptions?.timeoutMs ?? defaultTimeoutMs);
+    const maxRetries = checkRetries(callOptions?.maxRetries ?? defaultMaxRetries);
+    // The path template names the path parameters; everything else is query.
+    const path: Record<string, unknown> = { project_id: projectId };
+    const query: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(params)) {
+      (name !== "project_id" && op.path.includes(`{${name}}`) ? path : query)[name] = value;
+    }
+    const where = `${op.method.toUpperCase()} ${op.path}`;
     const init = {
-      params: { path: { project_id: projectId }, query },
+      params: { path, query },
       headers: callOptions?.headers,
       signal: undefined as AbortSignal | undefined,
     };
@@ -219,10 +277,10 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
       const onAbort = () => controller.abort(signal?.reason);
       signal?.addEventListener("abort", onAbort);
       init.signal = controller.signal;
-      let result: { data?: ListCheckpointItemsResponse; error?: unknown; response: Response } | undefined;
+      let result: { data?: unknown; error?: unknown; response: Response } | undefined;
       let caught: unknown;
       try {
-        result = await raw.GET(PATH, init);
+        result = await raw.request(op.method as "get", op.path as keyof paths, init as never);
       } catch (error) {
         caught = error;
       } finally {
@@ -238,20 +296,26 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
           if (data === undefined) throw new CsbsError(`CSBS answered ${response.status} with an empty body`);
           return { data, response };
         }
-        failure = apiError(response.status, scrub(error), scrubHeaders(response.headers));
+        const ErrorClass = (errorClasses as Record<number, typeof CsbsApiError>)[response.status] ?? CsbsApiError;
+        failure = new ErrorClass(
+          response.status,
+          scrub(error),
+          scrubHeaders(response.headers),
+          `${op.operationId}: ${where}, attempts: ${retry + 1}`,
+        );
         if (!RETRYABLE_STATUS.has(response.status)) throw failure;
         wait = retryAfterMs(response.headers.get("retry-after"), nowMs());
       } else {
         // The caller's abort surfaces as fetch throws it: the signal's reason, an AbortError by default.
         if (signal?.aborted) throw signal.reason;
-        if (timedOut) failure = new CsbsTimeoutError(`GET ${PATH} timed out after ${timeoutMs} ms`);
+        if (timedOut) failure = new CsbsTimeoutError(`${where} timed out after ${timeoutMs} ms`);
         else if (caught instanceof SyntaxError) {
           throw new CsbsError("CSBS answered a body that is not JSON", { cause: caught });
         } else if (caught instanceof URIError) {
           throw new CsbsError("A query value cannot be encoded", { cause: caught });
         } else {
           const reason = caught instanceof Error ? (caught.cause instanceof Error ? caught.cause : caught) : undefined;
-          failure = new CsbsConnectionError(redact(`GET ${PATH} failed: ${reason?.message ?? String(caught)}`), {
+          failure = new CsbsConnectionError(redact(`${where} failed: ${reason?.message ?? String(caught)}`), {
             cause: caught,
           });
         }
@@ -265,28 +329,34 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
     }
   }
 
-  const listCheckpointItems: ListCheckpointItems = Object.assign(
-    async (query?: ListCheckpointItemsQuery, callOptions?: RequestOptions) =>
-      (await send(query ?? {}, callOptions)).data,
-    {
-      async withResponse(query?: ListCheckpointItemsQuery, callOptions?: RequestOptions) {
-        const { data, response } = await send(query ?? {}, callOptions);
-        return { data, response, requestId: response.headers.get("x-request-id") ?? undefined };
-      },
-    },
-  );
-
-  const pages = (query?: ListCheckpointItemsQuery, callOptions?: RequestOptions) =>
-    paginate((pageQuery) => listCheckpointItems.withResponse(pageQuery, callOptions), query);
-
-  return {
-    raw,
-    listCheckpointItems,
-    pages,
-    async *iterateCheckpointItems(query, callOptions) {
-      for await (const page of pages(query, callOptions)) yield* page.items;
-    },
-  };
+  // One method per operation of the generated table; paged operations also get their iterators.
+  type Params = Record<string, unknown> | undefined;
+  const client: Record<string, unknown> = { raw };
+  for (const op of operationTable as readonly OperationInfo[]) {
+    const withResponse = async (params: Params, callOptions?: RequestOptions) => {
+      const { data, response } = await send(op, params ?? {}, callOptions);
+      return { data, response, requestId: response.headers.get("x-request-id") ?? undefined };
+    };
+    const method: { withResponse: unknown; pages?: unknown } = Object.assign(
+      async (params: Params, callOptions?: RequestOptions) => (await send(op, params ?? {}, callOptions)).data,
+      { withResponse },
+    );
+    client[op.operationId] = method;
+    const paging = op.pagination;
+    if (!paging) continue;
+    const defaultLimit = op.parameters.find((p) => p.name === paging.limit)?.default;
+    const pages = (params: Params, callOptions?: RequestOptions) =>
+      paginate(paging, defaultLimit, (query) => withResponse(query, callOptions), params);
+    method.pages = pages;
+    client.pages ??= pages;
+    client[`iterate${paging.items.replace(/(?:^|[_-])(\w)/g, (_, c: string) => c.toUpperCase())}`] = async function* (
+      params: Params,
+      callOptions?: RequestOptions,
+    ) {
+      for await (const page of pages(params, callOptions)) yield* page.items;
+    };
+  }
+  return client as CsbsClient;
 }
 
 function checkTimeout(ms: unknown): number {
@@ -295,6 +365,7 @@ function checkTimeout(ms: unknown): number {
 }
 
 function checkRetries(n: unknown): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw invalid('"maxRetries" must be an integer >= 0');
-  return n;
+  // Number.isInteger is false for anything but a number.
+  if (!Number.isInteger(n) || (n as number) < 0) throw invalid('"maxRetries" must be an integer >= 0');
+  return n as number;
 }

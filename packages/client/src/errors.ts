@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@csbs/types";
+import type { DocumentedErrorStatus, ErrorBody } from "@csbs/types";
 
 /** Base class of every error this client throws (except the caller's own AbortError, which passes through). */
 export class CsbsError extends Error {
@@ -12,18 +12,24 @@ export class CsbsError extends Error {
 /** The API answered with an error status. `status`, `code` (error_code), `message` (error_msg), `requestId`. */
 export class CsbsApiError extends CsbsError {
   override name = "CsbsApiError";
+  // `declare`: set in the constructor, with no class-field initialisers emitted (bytes count: see the size budget).
+  /** The HTTP status. */
+  declare readonly status: number;
+  /** The parsed CSBS error body, or the raw text when it was not JSON (an HTML page from a gateway). */
+  declare readonly body: ErrorBody | string | undefined;
+  /** The response headers. */
+  declare readonly headers: Headers;
   /** The CSBS error code, e.g. "CSBS.9001" or "APIGW.0301"; undefined when the body is not a CSBS error body. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** From the X-Request-Id header, or `request_id` in the body. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
+  /** `context` (where it happened: "operationId: METHOD /path, attempts: N") is appended to the message. */
   constructor(
-    /** The HTTP status. */
-    readonly status: number,
-    /** The parsed CSBS error body, or the raw text when it was not JSON (an HTML page from a gateway). */
-    readonly body: ErrorBody | string | undefined,
-    /** The response headers. */
-    readonly headers: Headers = new Headers(),
+    status: number,
+    body: ErrorBody | string | undefined,
+    headers: Headers = new Headers(),
+    context?: string,
   ) {
     const json = body && typeof body === "object" ? body : undefined;
     const text =
@@ -34,13 +40,18 @@ export class CsbsApiError extends CsbsError {
             .trim()
         : "";
     super(
-      typeof json?.error_msg === "string"
+      (typeof json?.error_msg === "string"
         ? json.error_msg
-        : `HTTP ${status}${text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : ""}`,
+        : `HTTP ${status}${text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : ""}`) +
+        (context ? ` (${context})` : ""),
     );
-    this.code = typeof json?.error_code === "string" ? json.error_code : undefined;
-    this.requestId =
-      headers.get("x-request-id") ?? (typeof json?.request_id === "string" ? json.request_id : undefined);
+    Object.assign(this, {
+      status,
+      body,
+      headers,
+      code: typeof json?.error_code === "string" ? json.error_code : undefined,
+      requestId: headers.get("x-request-id") ?? (typeof json?.request_id === "string" ? json.request_id : undefined),
+    });
   }
 }
 
@@ -79,7 +90,12 @@ export class CsbsTimeoutError extends CsbsConnectionError {
   override name = "CsbsTimeoutError";
 }
 
-const byStatus: Record<number, typeof CsbsApiError> = {
+/**
+ * The one status → class table. Its keys are exactly the error statuses the spec documents (DocumentedErrorStatus is
+ * generated): a status added to the spec does not compile until it has its class here. Any other status gets a plain
+ * CsbsApiError.
+ */
+export const errorClasses: { readonly [S in DocumentedErrorStatus]: typeof CsbsApiError } = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -87,7 +103,3 @@ const byStatus: Record<number, typeof CsbsApiError> = {
   500: InternalServerError,
   503: ServiceUnavailableError,
 };
-
-/** The typed error of an error status: a documented status gets its subclass, any other a plain CsbsApiError. */
-export const apiError = (status: number, body: ErrorBody | string | undefined, headers: Headers): CsbsApiError =>
-  new (byStatus[status] ?? CsbsApiError)(status, body, headers);

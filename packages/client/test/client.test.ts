@@ -51,7 +51,11 @@ describe("listCheckpointItems against the Prism mock", () => {
     const csbs = createCsbsClient({ baseUrl, projectId, auth: { token: "token-123" } });
     const error = await csbs.listCheckpointItems(query as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error).toMatchObject({ status: 400, code: "CSBS.9001", message: "Invalid request parameters." });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "CSBS.9001",
+      message: "Invalid request parameters. (listCheckpointItems: GET /v1/{project_id}/checkpoint_items, attempts: 1)",
+    });
     expect((error as CsbsApiError).message).not.toContain("token-123");
   });
 

@@ -26,6 +26,9 @@ import {
   text,
 } from "./fault-server.js";
 
+// Every CsbsApiError message ends with the operation, its method and path template, and the attempts made.
+const WHERE = "listCheckpointItems: GET /v1/{project_id}/checkpoint_items";
+
 const projectId = "p-1";
 let server: FaultServer | undefined;
 afterEach(async () => {
@@ -100,7 +103,7 @@ describe("retries", () => {
       const error = await caught(csbs.listCheckpointItems());
       expect(requests).toHaveLength(4);
       expect(error).toBeInstanceOf(CsbsApiError);
-      expect(error).toMatchObject({ status, code: "E", message: `status ${status}` });
+      expect(error).toMatchObject({ status, code: "E", message: `status ${status} (${WHERE}, attempts: 4)` });
       const expected = status === 500 ? InternalServerError : status === 503 ? ServiceUnavailableError : CsbsApiError;
       expect((error as Error).constructor).toBe(expected);
     },
@@ -124,7 +127,7 @@ describe("retries", () => {
     const { csbs, requests } = await setup([json(418, csbsError("T", "teapot")), ok]);
     const error = await caught(csbs.listCheckpointItems());
     expect((error as Error).constructor).toBe(CsbsApiError);
-    expect(error).toMatchObject({ status: 418, code: "T", message: "teapot" });
+    expect(error).toMatchObject({ status: 418, code: "T", message: `teapot (${WHERE}, attempts: 1)` });
     expect(requests).toHaveLength(1);
   });
 
@@ -145,14 +148,14 @@ describe("errors", () => {
     expect(requests).toHaveLength(2);
     expect(error).toBeInstanceOf(CsbsApiError);
     expect(error).toMatchObject({ status: 502, code: undefined, body: page });
-    expect((error as Error).message).toBe("HTTP 502: 502 Bad Gateway 502 Bad Gateway");
+    expect((error as Error).message).toBe(`HTTP 502: 502 Bad Gateway 502 Bad Gateway (${WHERE}, attempts: 2)`);
   });
 
   it("an empty error body gives the typed error", async () => {
     const { csbs } = await setup([text(404, "", "text/plain")]);
     const error = await caught(csbs.listCheckpointItems());
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ status: 404, body: undefined, message: "HTTP 404" });
+    expect(error).toMatchObject({ status: 404, body: undefined, message: `HTTP 404 (${WHERE}, attempts: 1)` });
   });
 
   it("takes requestId from X-Request-Id, else from the body's request_id", async () => {

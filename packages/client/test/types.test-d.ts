@@ -1,14 +1,18 @@
 // Type tests, checked by `tsc` in `pnpm test`: every @ts-expect-error line must fail to compile.
-import type { CheckpointItem } from "@csbs/types";
+import type { CheckpointItem, ListCheckpointItemsQuery, ListCheckpointItemsResponse } from "@csbs/types";
 import type { Client } from "openapi-fetch";
+import { expectTypeOf } from "vitest";
 import {
   type CheckpointItemPage,
   CsbsApiError,
+  type CsbsClient,
   type CsbsConnectionError,
   type CsbsError,
   CsbsTimeoutError,
   createCsbsClient,
   NotFoundError,
+  type OperationId,
+  type PagedOperationId,
   type WithResponse,
 } from "../src/index.js";
 
@@ -85,4 +89,25 @@ export async function rejected() {
   createCsbsClient({ baseUrl: "u", projectId: "p", auth: { token: "t" }, logger: {} });
   // @ts-expect-error internals are not exported
   await import("../src/index.js").then((m) => m.createSigner);
+}
+
+// The generated surface: methods typed from the spec's operations.
+export function generated() {
+  expectTypeOf<OperationId>().toEqualTypeOf<"listCheckpointItems">();
+  expectTypeOf<PagedOperationId>().toEqualTypeOf<"listCheckpointItems">();
+  expectTypeOf<keyof CsbsClient>().toEqualTypeOf<"listCheckpointItems" | "iterateCheckpointItems" | "pages" | "raw">();
+  expectTypeOf(csbs.listCheckpointItems).parameter(0).toEqualTypeOf<ListCheckpointItemsQuery | undefined>();
+  expectTypeOf(csbs.listCheckpointItems).returns.resolves.toEqualTypeOf<ListCheckpointItemsResponse>();
+  expectTypeOf(csbs.listCheckpointItems.withResponse).returns.resolves.toEqualTypeOf<
+    WithResponse<ListCheckpointItemsResponse>
+  >();
+  expectTypeOf(csbs.iterateCheckpointItems).returns.toEqualTypeOf<AsyncGenerator<CheckpointItem, void, undefined>>();
+  expectTypeOf(csbs.pages).returns.toEqualTypeOf<AsyncGenerator<CheckpointItemPage, void, undefined>>();
+  expectTypeOf(csbs.listCheckpointItems.pages).toEqualTypeOf(csbs.pages);
+  // @ts-expect-error project_id is the client's (projectId), not a call parameter
+  csbs.listCheckpointItems({ project_id: "other" });
+  // @ts-expect-error marker is a string
+  csbs.iterateCheckpointItems({ marker: 5 });
+  // @ts-expect-error unknown query parameter on the page iterator too
+  csbs.pages({ page: 2 });
 }

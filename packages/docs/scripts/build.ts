@@ -1,33 +1,27 @@
 /**
  * `pnpm build` of @csbs/docs: the bundled spec → dist/index.html, one offline page.
  *
- *   1. Copies the bundle (@csbs/spec/openapi.json) to dist/openapi.docs.json and adds `x-codeSamples` to the
- *      operation, read from samples/ (the TypeScript sample is type-checked against @csbs/client by the tests,
- *      the curl sample is checked against the spec). The spec itself carries no samples.
- *   2. `redocly build-docs` on that copy, with the Redoc options of redocly.yaml, `--inlineBundle`.
+ *   1. Copies the bundle (@csbs/spec/openapi.json) to dist/openapi.docs.json and gives EVERY operation two
+ *      `x-codeSamples`, curl and TypeScript with @csbs/client, generated from the operation (samples.ts) unless
+ *      samples/<operationId>.sh or .ts is hand-written. Each sample shown is also written to dist/samples/, and each
+ *      generated one to dist/samples/generated/, for the tests to type-check and check against the spec.
+ *   2. `redocly build-docs` on that copy, with the Redoc options of redocly.yaml, `--inlineBundle`, and template.hbs
+ *      (Redoc's default template plus an inline favicon: no /favicon.ico request that answers 404).
  *   3. Makes the page offline: Redoc 3 draws its "API docs by Redocly" badge from cdn.redoc.ly and keeps icon
  *      sets on cdn.redocly.com, with no option to turn them off. Those URLs become inline data: URLs.
  *      The build fails if any such CDN URL is left.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-
-// The OpenAPI document is walked as plain JSON.
-// biome-ignore lint/suspicious/noExplicitAny: a JSON tree
-type Json = any;
+import { parseArgs } from "node:util";
+import { type Json, operationsOf, SAMPLE_KINDS, sampleSource } from "./samples.js";
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const at = (path: string) => resolve(root, path);
-
-export const OPERATION_PATH = "/v1/{project_id}/checkpoint_items";
-export const samples = [
-  { lang: "Shell", label: "curl", file: "samples/list-checkpoint-items.sh" },
-  { lang: "TypeScript", label: "TypeScript (@csbs/client)", file: "samples/list-checkpoint-items.ts" },
-] as const;
 
 /** The page's only outside URLs that a browser would load, and what replaces them. */
 const badge = (text: string) =>
@@ -46,31 +40,120 @@ const offline: [RegExp, string][] = [
 ];
 const CDN = /https?:\/\/cdn\.redoc(?:ly\.com|\.ly)\b[^`"' )]*/g;
 
-export function docsSpec(): Record<string, Json> {
-  const doc = JSON.parse(readFileSync(require.resolve("@csbs/spec/openapi.json"), "utf8"));
-  const operation = doc.paths?.[OPERATION_PATH]?.get;
-  if (!operation) throw new Error(`docs build: no GET ${OPERATION_PATH} in the bundled spec`);
-  const existing: { lang: string; label?: string }[] = operation["x-codeSamples"] ?? [];
-  operation["x-codeSamples"] = [
-    ...existing,
-    ...samples
-      .filter((s) => !existing.some((e) => (e.label ?? e.lang) === s.label))
-      .map((s) => ({ lang: s.lang, label: s.label, source: readFileSync(at(s.file), "utf8").trimEnd() })),
-  ];
-  return doc;
+/** A hand-written sample that overrides the generated one: samples/<operationId>.sh or .ts. */
+export const overrideFile = (operationId: string, ext: string) => at(`samples/${operationId}.${ext}`);
+
+/** Markdown with the soft line breaks of its paragraphs made spaces (code fences, headings, lists, tables kept). */
+export function unfold(markdown: string): string {
+  const out: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    const fence = /^\s*(```|~~~)/.test(line);
+    const prev = out.at(-1);
+    // A paragraph or list-item line continues on a line that starts no block of its own.
+    const continues = prev !== undefined && prev.trim() !== "" && !/^\s*(#|\|)/.test(prev);
+    const starts = line.trim() === "" || /^(\s*(#|\||>|[-*+] |\d+[.)] )| {4})/.test(line);
+    if (!fenced && !fence && continues && !starts) {
+      out[out.length - 1] = `${prev} ${line.trim()}`;
+    } else out.push(line);
+    if (fence) fenced = !fenced;
+  }
+  return out.join("\n");
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  mkdirSync(at("dist"), { recursive: true });
-  const copy = at("dist/openapi.docs.json");
-  writeFileSync(copy, `${JSON.stringify(docsSpec(), null, 2)}\n`);
+/** What Redoc 3 shows differently from the spec's meaning, adjusted in the page's copy only. */
+function forThePage(doc: Json): void {
+  // Redoc indexes descriptions for search with line breaks dropped ("shorter\nthan" → "shorterthan"). Joining the
+  // lines of each paragraph with a space renders the same markdown and keeps the words apart.
+  const unglue = (node: Json): void => {
+    if (Array.isArray(node)) node.forEach(unglue);
+    else if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === "description" || k === "summary") && typeof v === "string") node[k] = unfold(v);
+        else unglue(v);
+      }
+    }
+  };
+  unglue(doc);
+  // Server descriptions are shown as plain text, so markdown code marks would show as literal backticks.
+  for (const server of doc.servers ?? []) {
+    if (server.description) server.description = server.description.replaceAll("`", "");
+    for (const variable of Object.values<Json>(server.variables ?? {})) {
+      if (variable.description) variable.description = variable.description.replaceAll("`", "");
+    }
+  }
+  // Redoc 3 collapses every tag section that lists operations behind "+ Show" until the URL points at it, with no
+  // option to open it. Untagged, each operation is a section of its own, open on load.
+  for (const { operation } of operationsOf(doc)) delete operation.tags;
+  delete doc.tags;
+}
 
-  const redocly = resolve(dirname(require.resolve("@redocly/cli/package.json")), "bin/cli.js");
-  const output = at("dist/index.html");
+const BUNDLE = require.resolve("@csbs/spec/openapi.json");
+
+/** The page's copy of the spec: every operation with its code samples. */
+export function docsSpec(spec: string = BUNDLE): {
+  doc: Json;
+  samples: { operationId: string; ext: string; source: string }[];
+} {
+  const doc = JSON.parse(readFileSync(spec, "utf8"));
+  const samples: { operationId: string; ext: string; source: string }[] = [];
+  for (const { operationId, operation, method, path } of operationsOf(doc)) {
+    const existing: { lang: string; label?: string; source?: string }[] = operation["x-codeSamples"] ?? [];
+    for (const kind of SAMPLE_KINDS) {
+      const file = overrideFile(operationId, kind.ext);
+      const source = existsSync(file)
+        ? readFileSync(file, "utf8").trimEnd()
+        : sampleSource(kind.ext, doc, { operationId, operation, method, path });
+      samples.push({ operationId, ext: kind.ext, source });
+      if (existing.some((e) => (e.label ?? e.lang) === kind.label)) continue;
+      existing.push({ lang: kind.lang, label: kind.label, source });
+    }
+    operation["x-codeSamples"] = existing;
+  }
+  forThePage(doc);
+  return { doc, samples };
+}
+
+/** Every generated sample, hand-written overrides or not: they are type-checked too, so the generator cannot rot. */
+export function generatedSamples(spec: string = BUNDLE): { operationId: string; ext: string; source: string }[] {
+  const doc = JSON.parse(readFileSync(spec, "utf8"));
+  return operationsOf(doc).flatMap((op) =>
+    SAMPLE_KINDS.map((kind) => ({
+      operationId: op.operationId,
+      ext: kind.ext,
+      source: sampleSource(kind.ext, doc, op),
+    })),
+  );
+}
+
+/** Writes the page (and the samples it shows) for a bundled spec into `out`: by default the spec's bundle → dist/. */
+export function buildDocs(spec: string = BUNDLE, out: string = at("dist")): string {
+  const { doc, samples } = docsSpec(spec);
+  rmSync(resolve(out, "samples"), { recursive: true, force: true });
+  mkdirSync(resolve(out, "samples/generated"), { recursive: true });
+  for (const s of samples) writeFileSync(resolve(out, `samples/${s.operationId}.${s.ext}`), `${s.source}\n`);
+  for (const s of generatedSamples(spec)) {
+    writeFileSync(resolve(out, `samples/generated/${s.operationId}.${s.ext}`), `${s.source}\n`);
+  }
+  const copy = resolve(out, "openapi.docs.json");
+  writeFileSync(copy, `${JSON.stringify(doc, null, 2)}\n`);
+
+  const output = resolve(out, "index.html");
+  // `redocly` from this package's node_modules/.bin, which pnpm (and vitest run by pnpm) puts on the PATH.
   execFileSync(
-    process.execPath,
-    [redocly, "build-docs", copy, "--config", at("../../redocly.yaml"), "--inlineBundle", "--output", output],
-    { stdio: "inherit", cwd: root },
+    "redocly",
+    [
+      "build-docs",
+      copy,
+      "--config",
+      at("../../redocly.yaml"),
+      "--template",
+      at("template.hbs"),
+      "--inlineBundle",
+      "--output",
+      output,
+    ],
+    { stdio: ["ignore", "ignore", "inherit"], cwd: root },
   );
 
   let html = readFileSync(output, "utf8");
@@ -80,5 +163,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     throw new Error(`docs build: the page would still load from a CDN: ${left.join(", ")}. Extend scripts/build.ts.`);
   }
   writeFileSync(output, html);
-  console.log(`docs: ${output} (offline, ${samples.length} code samples)`);
+  return `${output} (offline, ${samples.length} code samples for ${samples.length / 2} operation(s))`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { spec: { type: "string" }, out: { type: "string" } } });
+  console.log(`docs: ${buildDocs(values.spec && resolve(values.spec), values.out && resolve(values.out))}`);
 }

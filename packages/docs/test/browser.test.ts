@@ -1,14 +1,20 @@
 // The built page, opened from disk in headless Chromium (Debian's chromium, driven by playwright-core) the way a
 // reader opens it: every request that is not to 127.0.0.1 or a file: URL is blocked and counted, and there must be
-// none. The operation, its 16 query parameters, nested response fields and both code samples must render.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+// none. The operation is open on load; its 16 query parameters, nested response fields and both code samples render;
+// the servers box, the first line of the curl sample, the search snippets and the favicon look right.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDocs } from "../../../tools/src/serve.js";
+import { docsSpec } from "../scripts/build.js";
+import { operationsOf } from "../scripts/samples.js";
+import { serveDocs } from "../scripts/serve.js";
 
+const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const page$ = pathToFileURL(fileURLToPath(new URL("../dist/index.html", import.meta.url))).href;
 const outputDir = fileURLToPath(new URL("../test-output/", import.meta.url));
@@ -63,9 +69,7 @@ beforeAll(async () => {
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(page$);
   await page.getByText("Querying All Backups", { exact: true }).first().waitFor();
-  // Open the operation from the sidebar, as a reader would.
-  await page.getByText("Backups", { exact: true }).first().click();
-  await page.getByText("Querying All Backups", { exact: true }).last().click();
+  // No click: the operation is open on load.
   await page.getByText("Responses", { exact: true }).first().waitFor();
   // Redoc renders long sections as they scroll into view: scroll through the page once.
   for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 600);
@@ -82,6 +86,21 @@ const middle = () => page.locator('[data-testid="middle-panel"]');
 const right = () => page.locator('[data-testid="right-panel"]');
 
 describe("the reference page in a browser", () => {
+  it("shows every operation open on load, with nothing behind a “+ Show” button", async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(page$);
+      await fresh.getByText("Querying All Backups", { exact: true }).first().waitFor();
+      await fresh.getByText("Responses", { exact: true }).first().waitFor({ timeout: 10_000 });
+      const operations = operationsOf(docsSpec().doc);
+      await expect.poll(() => fresh.getByText("Responses", { exact: true }).count()).toBe(operations.length);
+      expect(await fresh.getByRole("button", { name: /^\+ Show$/ }).count()).toBe(0);
+      expect(await fresh.evaluate(() => location.hash)).toBe("");
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("renders the operation", async () => {
     await expect(page.getByRole("heading", { name: "Querying All Backups" }).first().isVisible()).resolves.toBe(true);
     expect(await page.getByText("/v1/{project_id}/checkpoint_items").count()).toBeGreaterThan(0);
@@ -112,17 +131,121 @@ describe("the reference page in a browser", () => {
   });
 
   it("served as `pnpm run docs` serves it (http://127.0.0.1, live reload on), it renders the same", async () => {
-    const docs = await serveDocs(0, "127.0.0.1", { liveReload: true });
+    const docs = await serveDocs({ port: 0, liveReload: true });
     try {
-      const address = docs.address();
       const served = await browser.newPage();
       served.on("pageerror", (error) => pageErrors.push(error.message));
-      await served.goto(`http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`);
+      await served.goto(`http://127.0.0.1:${docs.port}/`);
       await served.getByText("Querying All Backups", { exact: true }).first().waitFor();
       expect(await served.evaluate(() => document.title)).toContain("CSBS");
       await served.close();
     } finally {
-      await new Promise((r) => docs.close(r));
+      await docs.close();
+    }
+  });
+
+  it("shows the servers without literal markdown backticks", async () => {
+    const urls: string[] = docsSpec().doc.servers.map((server: { url: string }) => server.url);
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(page$);
+      // The panel under the "Servers" heading.
+      const servers = fresh
+        .getByText("Servers", { exact: true })
+        .locator("xpath=ancestor::*[.//*[@data-component-name='Panel/PanelBody']][1]");
+      await servers.waitFor();
+      const text = (await servers.textContent()) ?? "";
+      for (const url of urls) expect(text).toContain(url);
+      expect(text).toContain("The local Prism mock (pnpm mock).");
+      expect(text).not.toContain("`");
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("shows the curl sample's first comment line whole, clear of the copy button, at 1280 px", async () => {
+    const narrow = await browser.newPage();
+    try {
+      await narrow.setViewportSize({ width: 1280, height: 900 });
+      await narrow.goto(page$);
+      const pre = narrow.locator("pre").filter({ hasText: "curl -sS" }).first();
+      await pre.waitFor();
+      await pre.scrollIntoViewIfNeeded();
+      const box = await pre.evaluate((el) => {
+        const line = el.querySelector(".line") ?? el.firstChild;
+        const range = document.createRange();
+        range.selectNodeContents(line as Node);
+        const text = range.getBoundingClientRect();
+        const copy = el.parentElement?.querySelector("button")?.getBoundingClientRect();
+        const pane = el.getBoundingClientRect();
+        return { line: range.toString(), right: text.right, paneRight: pane.right, copyLeft: copy?.left ?? Infinity };
+      });
+      expect(box.line).toMatch(/^# /);
+      expect(box.right).toBeLessThanOrEqual(box.paneRight);
+      expect(box.right).toBeLessThanOrEqual(box.copyLeft);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it("keeps the spaces between words in search snippets (where the spec's text breaks a line)", async () => {
+    // Words the spec's descriptions split over two lines, and how they read glued together.
+    const glued = new Set<string>();
+    const raw = JSON.parse(readFileSync(require.resolve("@csbs/spec/openapi.json"), "utf8"));
+    JSON.stringify(raw, (key, value) => {
+      if ((key === "description" || key === "summary") && typeof value === "string") {
+        for (const m of value.matchAll(/([A-Za-z]+)\n([A-Za-z]+)/g)) glued.add(`${m[1]}${m[2]}`);
+      }
+      return value;
+    });
+    expect(glued.size).toBeGreaterThan(0);
+    const search = await browser.newPage();
+    try {
+      await search.goto(page$);
+      await search.getByTestId("search-trigger").first().click();
+      const dialog = search.getByTestId("search-dialog");
+      // The text as rendered (line breaks between elements): textContent would glue elements' words together.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted
+      const shown = () => dialog.innerText();
+      let snippets = "";
+      for (const query of ["marker", "request parameter", "elastic", "last item"]) {
+        await dialog.locator("input").first().fill(query);
+        await expect.poll(shown, { timeout: 10_000 }).not.toMatch(/Searching\.\.\./);
+        await expect.poll(shown).toContain("→");
+        snippets += await shown();
+      }
+      expect(snippets).toContain("shorter than");
+      for (const word of glued) expect(snippets, word).not.toContain(word);
+    } finally {
+      await search.close();
+    }
+  });
+
+  it("served over HTTP, asks for no favicon that is not there (an inline icon, no 404)", async () => {
+    const html = readFileSync(fileURLToPath(page$), "utf8");
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? "");
+      if (req.url === "/") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const served = await browser.newPage();
+    const notFound: string[] = [];
+    served.on("response", (r) => void (r.status() === 404 && notFound.push(r.url())));
+    try {
+      const address = server.address();
+      await served.goto(`http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`);
+      await served.getByText("Querying All Backups", { exact: true }).first().waitFor();
+      await served.waitForTimeout(500);
+      const icon = await served.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute("href"));
+      expect(notFound).toEqual([]);
+      expect(requests).toEqual(["/"]);
+      expect(icon).toMatch(/^data:image\/svg\+xml,/);
+    } finally {
+      await served.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
     }
   });
 

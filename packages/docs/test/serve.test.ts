@@ -1,44 +1,50 @@
-// How the reference is served while working on the spec (`pnpm dev`, `pnpm run docs`, tools/src/dev.ts and serve.ts):
-// the page with a live-reload hook on 127.0.0.1 only, and a short, readable report when the spec does not lint.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The docs server of `pnpm dev`, `pnpm run docs` and `pnpm serve` (scripts/serve.ts): the built page on 127.0.0.1,
+// with live reload a same-origin hook that reloads open pages when `reload()` is called, and the page re-read then.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeLint, lintSpec } from "../../../tools/src/dev.js";
-import { type DocsServer, serveDocs } from "../../../tools/src/serve.js";
-
-const repo = fileURLToPath(new URL("../../../", import.meta.url));
+import { type DocsServer, parsePort, serveDocs } from "../scripts/serve.js";
 
 describe("serveDocs({ liveReload: true })", () => {
   let docs: DocsServer;
   let base: string;
+  let dir: string;
+  let file: string;
   beforeAll(async () => {
-    docs = await serveDocs(0, "127.0.0.1", { liveReload: true });
-    const address = docs.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    dir = mkdtempSync(join(tmpdir(), "csbs-serve-"));
+    file = join(dir, "index.html");
+    writeFileSync(file, "<html><body><h1>first build</h1></body></html>");
+    docs = await serveDocs({ port: 0, liveReload: true, file });
+    base = `http://127.0.0.1:${docs.port}`;
   });
-  afterAll(() => new Promise((r) => docs?.close(r)));
+  afterAll(async () => {
+    await docs?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-  it("serves the built page with a same-origin reload hook", async () => {
+  it("serves the page with a same-origin reload hook, and 404 for anything else", async () => {
     const res = await fetch(`${base}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
     const html = await res.text();
-    expect(html).toContain("listCheckpointItems");
-    expect(html).toContain('new EventSource("/__reload")');
+    expect(html).toContain("first build");
+    expect(html).toMatch(/new EventSource\("\/__reload"\).*<\/body>/);
     expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/`, { method: "POST" })).status).toBe(405);
   });
 
-  it("tells open pages to reload when reload() is called", async () => {
-    const event = await new Promise<string>((resolve, reject) => {
+  it("keeps serving what it read until reload(), which re-reads the page and tells open pages to reload", async () => {
+    writeFileSync(file, "<html><body><h1>half writ");
+    expect(await (await fetch(`${base}/`)).text()).toContain("first build");
+    writeFileSync(file, "<html><body><h1>second build</h1></body></html>");
+    const event = new Promise<string>((resolve, reject) => {
       const req = request(`${base}/__reload`, (res) => {
         let text = "";
         res.on("data", (chunk) => {
           text += chunk;
-          if (text.includes(": connected")) docs.reload();
+          if (text.includes(": connected") && !text.includes("event:")) void docs.reload();
           if (text.includes("event: reload")) {
             req.destroy();
             resolve(text);
@@ -48,42 +54,28 @@ describe("serveDocs({ liveReload: true })", () => {
       req.on("error", (error) => (error.message.includes("aborted") ? undefined : reject(error)));
       req.end();
     });
-    expect(event).toContain("event: reload");
+    expect(await event).toContain("event: reload");
+    expect(await (await fetch(`${base}/`)).text()).toContain("second build");
   });
-});
 
-describe("pnpm dev when the spec does not lint", () => {
-  let copy: string;
-  beforeAll(() => {
-    copy = mkdtempSync(join(tmpdir(), "csbs-broken-spec-"));
-    cpSync(join(repo, "redocly.yaml"), join(copy, "redocly.yaml"));
-    cpSync(join(repo, "spec"), join(copy, "spec"), {
-      recursive: true,
-      filter: (src) => !/[/\\](dist|node_modules|\.turbo)$/.test(src),
-    });
-    // A typo a person makes: a string where the schema wants a number.
-    const limit = join(copy, "spec/components/parameters/limit.yaml");
-    writeFileSync(
-      limit,
-      "name: limit\nin: query\nrequired: false\ndescription: Page size.\nschema:\n  type: integer\n  minimum: one\n" +
-        "  description: Page size.\nexample: 100\n",
+  it("says 503 and how to build while there is no page", async () => {
+    const empty = await serveDocs({ port: 0, file: join(dir, "missing.html") });
+    try {
+      const res = await fetch(`http://127.0.0.1:${empty.port}/`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain("pnpm build");
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it("rejects a port that is in use (EADDRINUSE), and a port value that is not a port, naming where it came from", async () => {
+    await expect(serveDocs({ port: docs.port, file })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    expect(parsePort("4000", "CSBS_DOCS_PORT")).toBe(4000);
+    expect(() => parsePort("abc", "CSBS_DOCS_PORT")).toThrow(
+      'CSBS_DOCS_PORT must be a port number from 0 to 65535, got "abc"',
     );
-  });
-  afterAll(() => copy && rmSync(copy, { recursive: true, force: true }));
-
-  it("reports file:line:col, message and rule in a few lines, no stack trace", async () => {
-    const result = await lintSpec(copy);
-    expect(result.errors).toBeGreaterThan(0);
-    const text = stripVTControlCharacters(describeLint(result, true));
-    expect(text).toMatch(/spec\/ does not lint: \d+ errors?/);
-    expect(text).toContain("Still serving the last good build.");
-    expect(text).toMatch(/spec\/components\/parameters\/limit\.yaml:7:\d+ +Expected type `number` but got `string`\./);
-    expect(text).toContain("pnpm lint:spec");
-    expect(text).not.toMatch(/\n\s+at .+:\d+:\d+\)?$/m); // no stack frames
-    expect(text.split("\n").length).toBeLessThan(16);
-  });
-
-  it("the real spec lints clean", async () => {
-    expect(await lintSpec(repo)).toMatchObject({ errors: 0, warnings: 0 });
+    expect(() => parsePort("70000", "--port")).toThrow(/--port must be/);
+    expect(() => parsePort("", "CSBS_DOCS_PORT")).toThrow(/got ""/);
   });
 });

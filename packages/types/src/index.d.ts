@@ -25,3 +25,146 @@ export type ListCheckpointItemsResponse = operations["listCheckpointItems"]["res
 /** The documented error statuses of listCheckpointItems. */
 export type ListCheckpointItemsErrorStatus = Exclude<keyof operations["listCheckpointItems"]["responses"], 200 | "default">;
 export type ListCheckpointItemsPath = "/v1/{project_id}/checkpoint_items";
+
+// The operation table (runtime: index.js, index.mjs)
+/** One parameter of an operation: `default` is its schema's default, when it has one. */
+export interface OperationParameter {
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly required: boolean;
+  readonly default?: unknown;
+}
+/** How an operation pages (its `x-pagination`): items field, their id field, and the paging query parameters. */
+export interface OperationPagination {
+  readonly style: "marker";
+  readonly items: string;
+  readonly id: string;
+  readonly marker: string;
+  readonly limit?: string;
+  readonly offset?: string;
+}
+/** One operation of the spec. */
+export interface OperationInfo {
+  readonly operationId: keyof operations;
+  readonly method: string;
+  readonly path: string;
+  readonly parameters: readonly OperationParameter[];
+  /** The error statuses the spec documents for it, ascending. */
+  readonly errorStatuses: readonly number[];
+  readonly pagination?: OperationPagination;
+}
+export type OperationTable = readonly [
+  {
+    readonly "operationId": "listCheckpointItems";
+    readonly "method": "get";
+    readonly "path": "/v1/{project_id}/checkpoint_items";
+    readonly "parameters": readonly [
+      {
+        readonly "name": "project_id";
+        readonly "in": "path";
+        readonly "required": true;
+      },
+      {
+        readonly "name": "status";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "limit";
+        readonly "in": "query";
+        readonly "required": false;
+        readonly "default": 1000;
+      },
+      {
+        readonly "name": "marker";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "sort";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "all_tenants";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "name";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "az";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "resource_id";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "resource_name";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "start_time";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "end_time";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "image_type";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "policy_id";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "offset";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "checkpoint_id";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+      {
+        readonly "name": "resource_type";
+        readonly "in": "query";
+        readonly "required": false;
+      },
+    ];
+    readonly "errorStatuses": readonly [
+      400,
+      401,
+      403,
+      404,
+      500,
+      503,
+    ];
+    readonly "pagination": {
+      readonly "style": "marker";
+      readonly "items": "checkpoint_items";
+      readonly "id": "id";
+      readonly "marker": "marker";
+      readonly "limit": "limit";
+      readonly "offset": "offset";
+    };
+  },
+];
+/** Every error status documented by an operation of the spec. */
+export type DocumentedErrorStatus = OperationTable[number]["errorStatuses"][number];
+/** Every operation of the spec, in document order: what @csbs/client builds its methods from. */
+export declare const operationTable: OperationTable;

@@ -6,8 +6,11 @@ import type {
   ListCheckpointItemsErrorStatus,
   ListCheckpointItemsQuery,
   ListCheckpointItemsResponse,
+  OperationInfo,
+  OperationTable,
   ResourceTag,
 } from "../src/index.js";
+import { operationTable } from "../src/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(): T => true as T;
@@ -64,6 +67,12 @@ const progress: number | undefined = item.extend_info?.progress;
 const failOp: ExtendInfo["fail_op"] = ""; // the seed example's empty value is allowed
 const tag: ResourceTag = { key: "env", value: "" };
 
+// The operation table's literal type is an OperationInfo list, and says what the spec says.
+const table: readonly OperationInfo[] = operationTable;
+assert<Equal<OperationTable[0]["operationId"], "listCheckpointItems">>();
+assert<Equal<NonNullable<OperationTable[0]["pagination"]>["items"], "checkpoint_items">>();
+assert<Equal<OperationTable[0]["errorStatuses"][number], ListCheckpointItemsErrorStatus>>();
+
 // @ts-expect-error not a documented status
 const badStatus: CheckpointItemStatus = "bogus";
 // @ts-expect-error limit is an integer, not a string
@@ -73,4 +82,4 @@ const unknownParam: ListCheckpointItemsQuery = { page: 2 };
 // @ts-expect-error items carry no invented fields
 const invented: CheckpointItem["extend_info"] = { color: "red" };
 
-export { badLimit, badStatus, failOp, id, invented, progress, tag, unknownParam };
+export { badLimit, badStatus, failOp, id, invented, progress, table, tag, unknownParam };

@@ -2,8 +2,8 @@
 // response schema, parameter examples against the parameter schema, and schema-level `examples`.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
+import { deref, loadBundledSpec, specValidator } from "../validator.js";
 
 const doc = loadBundledSpec();
 const validator = specValidator(doc);
@@ -54,7 +54,7 @@ describe("spec examples", () => {
 });
 
 describe("the source document's example response", () => {
-  const md = readFileSync(fileURLToPath(new URL("../../spec/source/querying-all-backups.md", import.meta.url)), "utf8");
+  const md = readFileSync(fileURLToPath(new URL("../source/querying-all-backups.md", import.meta.url)), "utf8");
   const seedExample = JSON.parse(/Example response\s*\n\s*```\n([\s\S]*?)```/.exec(md)?.[1] ?? "null");
 
   it("validates against the 200 schema", () => {

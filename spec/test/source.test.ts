@@ -2,10 +2,10 @@
 // its documented type, optionality and listed values, and no field the document does not list.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { deref, loadBundledSpec } from "@csbs/spec/validator";
 import { describe, expect, it } from "vitest";
+import { deref, loadBundledSpec } from "../validator.js";
 
-const md = readFileSync(fileURLToPath(new URL("../../spec/source/querying-all-backups.md", import.meta.url)), "utf8");
+const md = readFileSync(fileURLToPath(new URL("../source/querying-all-backups.md", import.meta.url)), "utf8");
 const doc = loadBundledSpec();
 
 type Row = { name: string; mandatory?: string; type: string; description: string };

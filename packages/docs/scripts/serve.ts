@@ -1,0 +1,122 @@
+/**
+ * Serves the built page (dist/index.html) on 127.0.0.1, optionally with live reload: `pnpm dev` and `pnpm run docs`
+ * call `reload()` after each rebuild and every open page reloads itself.
+ *
+ *   node scripts/serve.ts [--port 4000]     (or CSBS_DOCS_PORT; the package's `serve` script)
+ *
+ * The page is read into memory at start and on `reload()`, so a build writing dist/ meanwhile is never served half.
+ */
+import { readFile } from "node:fs/promises";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+export const docsFile: string = fileURLToPath(new URL("../dist/index.html", import.meta.url));
+
+export interface DocsServer {
+  readonly server: Server;
+  /** The port it listens on (useful with port 0). */
+  readonly port: number;
+  /** Reads the page again and, with `liveReload`, tells every open page to reload. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A port number from a flag or an environment variable, or the one line that says what is wrong with it. */
+export function parsePort(text: string, name: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
+    throw new Error(`${name} must be a port number from 0 to 65535, got "${text}"`);
+  }
+  return Number(text);
+}
+
+const hook =
+  '<script>new EventSource("/__reload").addEventListener("reload", function () { location.reload(); });</script>';
+
+/** Starts serving; rejects (EADDRINUSE, …) if it cannot listen. */
+export async function serveDocs(
+  options: { port?: number; host?: string; liveReload?: boolean; file?: string } = {},
+): Promise<DocsServer> {
+  const { port = 4000, host = "127.0.0.1", liveReload = false, file = docsFile } = options;
+  const listeners = new Set<ServerResponse>();
+  let page: string | undefined;
+  const load = async () => {
+    try {
+      const html = await readFile(file, "utf8");
+      const end = html.lastIndexOf("</body>");
+      page = !liveReload ? html : end < 0 ? html + hook : html.slice(0, end) + hook + html.slice(end);
+    } catch {
+      page = undefined;
+    }
+  };
+  await load();
+
+  const server = createServer((req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (liveReload && path === "/__reload") {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      res.write(": connected\n\n");
+      listeners.add(res);
+      req.on("close", () => listeners.delete(res));
+      return;
+    }
+    if (path !== "/" && path !== "/index.html") {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+    } else if (page === undefined) {
+      res.writeHead(503, { "content-type": "text/plain" }).end("docs not built yet: run `pnpm build`\n");
+    } else {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+      res.end(req.method === "HEAD" ? undefined : page);
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => ok());
+  });
+  const address = server.address();
+  return {
+    server,
+    port: typeof address === "object" && address ? address.port : port,
+    async reload() {
+      await load();
+      for (const res of listeners) res.write("event: reload\ndata: {}\n\n");
+    },
+    close() {
+      for (const res of listeners) res.end();
+      listeners.clear();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections(); // browsers keep idle connections open: do not wait for them
+      return closed;
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const fail = (line: string): never => {
+    console.error(`docs serve: ${line}`);
+    process.exit(2);
+  };
+  let port = 4000;
+  try {
+    const { values } = parseArgs({ options: { port: { type: "string" } } });
+    if (values.port !== undefined) port = parsePort(values.port, "--port");
+    else if (process.env.CSBS_DOCS_PORT !== undefined) port = parsePort(process.env.CSBS_DOCS_PORT, "CSBS_DOCS_PORT");
+  } catch (error) {
+    fail(`${(error as Error).message.split(". ")[0]} (valid: --port N, or CSBS_DOCS_PORT)`);
+  }
+  const docs = await serveDocs({ port }).catch((error: NodeJS.ErrnoException) =>
+    fail(
+      error.code === "EADDRINUSE"
+        ? `port ${port} is in use on 127.0.0.1; pick another: --port ${port + 1} (or CSBS_DOCS_PORT)`
+        : `cannot listen on 127.0.0.1:${port}: ${error.message}`,
+    ),
+  );
+  console.log(`docs  http://127.0.0.1:${docs.port}/`);
+  const stop = () => docs.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

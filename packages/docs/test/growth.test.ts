@@ -1,0 +1,93 @@
+// Proof by growth, for the reference: a second operation written into a COPY of the bundled spec (CSBS "Querying the
+// Number of Backups", .../count) gets its page section, open on load, with both code samples generated from the spec,
+// with no edit of scripts/ or samples/. The page is built into test-output/; the repository is not written.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadBundledSpec } from "@csbs/spec/validator";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDocs } from "../scripts/build.js";
+import type { Json } from "../scripts/samples.js";
+
+const outputDir = fileURLToPath(new URL("../test-output/", import.meta.url));
+mkdirSync(outputDir, { recursive: true });
+const out = mkdtempSync(join(outputDir, "growth-"));
+const spec = loadBundledSpec() as Json;
+const [path, item] = Object.entries<Json>(spec.paths)[0] as [string, Json];
+const countPath = `${path}/count`;
+spec.paths[countPath] = {
+  parameters: item.parameters,
+  get: {
+    operationId: "countCheckpointItems",
+    summary: "Querying the Number of Backups",
+    description: "Counts the backups that match the filters.",
+    parameters: [{ $ref: "#/components/parameters/status" }],
+    responses: {
+      "200": {
+        description: "OK.",
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              properties: { count: { type: "integer", description: "How many." } },
+              required: ["count"],
+            },
+            example: { count: 3 },
+          },
+        },
+      },
+    },
+  },
+};
+
+let browser: BrowserContext;
+let profile: string;
+
+beforeAll(() => {
+  writeFileSync(join(out, "openapi.json"), JSON.stringify(spec));
+  buildDocs(join(out, "openapi.json"), out);
+  profile = mkdtempSync(join(outputDir, "growth-chromium-"));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(out, { recursive: true, force: true });
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe("a second operation in the spec", () => {
+  it("gets both samples, generated from the spec: its path, the token header, an example query, its method", () => {
+    const curl = readFileSync(join(out, "samples/countCheckpointItems.sh"), "utf8");
+    expect(curl).toContain(`"$ENDPOINT${countPath.replace("{project_id}", "$HW_PROJECT_ID")}"`);
+    expect(curl).toContain('-H "X-Auth-Token: $HW_IAM_TOKEN"');
+    expect(curl).toContain('--data-urlencode "status=available"');
+    const ts = readFileSync(join(out, "samples/countCheckpointItems.ts"), "utf8");
+    expect(ts).toContain('await csbs.countCheckpointItems({\n  status: "available",\n});');
+  });
+
+  it("is on the page, open on load beside the first, each with its curl and TypeScript samples", async () => {
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+    await browser.route("**/*", (route) =>
+      /^(file|data):/.test(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
+    );
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(pathToFileURL(join(out, "index.html")).href);
+    await page.getByText("Querying the Number of Backups", { exact: true }).first().waitFor();
+    await expect.poll(() => page.getByText("Responses", { exact: true }).count()).toBe(2);
+    // Each operation's sample panel opens on curl; the TypeScript samples are in the page, one language switch away.
+    await expect.poll(() => page.locator("pre").filter({ hasText: "curl -sS" }).count()).toBe(2);
+    const code = await page.locator("pre").filter({ hasText: "/count" }).first().textContent();
+    expect(code).toContain("curl -sS -G");
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    for (const id of ["listCheckpointItems", "countCheckpointItems"]) {
+      const ts = readFileSync(join(out, `samples/${id}.ts`), "utf8").trimEnd();
+      expect(html).toContain(JSON.stringify(ts).slice(1, -1));
+    }
+  }, 60_000);
+});

@@ -1,0 +1,114 @@
+// generated from spec/ by `pnpm generate` (openapi-typescript) — do not edit.
+"use strict";
+/** Every operation of the spec, in document order: what @csbs/client builds its methods from. */
+exports.operationTable = [
+  {
+    "operationId": "listCheckpointItems",
+    "method": "get",
+    "path": "/v1/{project_id}/checkpoint_items",
+    "parameters": [
+      {
+        "name": "project_id",
+        "in": "path",
+        "required": true
+      },
+      {
+        "name": "status",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "default": 1000
+      },
+      {
+        "name": "marker",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "sort",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "all_tenants",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "name",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "az",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "resource_id",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "resource_name",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "start_time",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "end_time",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "image_type",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "policy_id",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "offset",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "checkpoint_id",
+        "in": "query",
+        "required": false
+      },
+      {
+        "name": "resource_type",
+        "in": "query",
+        "required": false
+      }
+    ],
+    "errorStatuses": [
+      400,
+      401,
+      403,
+      404,
+      500,
+      503
+    ],
+    "pagination": {
+      "style": "marker",
+      "items": "checkpoint_items",
+      "id": "id",
+      "marker": "marker",
+      "limit": "limit",
+      "offset": "offset"
+    }
+  }
+];

@@ -1,0 +1,150 @@
+// Spec-first, proven by growth: a COPY of the repository gets a second operation in its spec (CSBS "Querying the
+// Number of Backups", `GET <list path>/count` answering `{"count": 3}`), then `pnpm generate` and `pnpm build`
+// run there with no other edit. The client must have the method (typed, and working against the copy's mock), the
+// mock must serve it, the reference must show it with both code samples, and the breaking gate must call it additive.
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { loadBundledSpec, repoRoot } from "@csbs/spec/validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const exec = promisify(execFile);
+const copy = mkdtempSync(join(tmpdir(), "csbs-growth-"));
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", CI: "true" };
+const pnpm = (args: string[]) => exec("pnpm", args, { cwd: copy, env, maxBuffer: 64 * 1024 * 1024 });
+
+// The new operation, written the way a contributor would: one path file beside the existing one, two lines in
+// openapi.yaml. Its path is the existing list path plus /count.
+const [listPath] = Object.keys(loadBundledSpec().paths);
+const countPath = `${listPath}/count`;
+const pathFile = `paths/${countPath.slice(1).replaceAll("/", "_")}.yaml`;
+const countOperation = `parameters:
+  - $ref: ../components/parameters/project_id.yaml
+get:
+  operationId: countCheckpointItems
+  summary: Querying the Number of Backups
+  description: This API is used to query the number of backups. Filtering parameters are supported.
+  tags:
+    - Backups
+  parameters:
+    - $ref: ../components/parameters/status.yaml
+    - $ref: ../components/parameters/name.yaml
+  responses:
+    "200":
+      description: OK. How many backups match the filters.
+      content:
+        application/json:
+          schema:
+            type: object
+            description: The number of backups.
+            additionalProperties: false
+            required:
+              - count
+            properties:
+              count:
+                type: integer
+                format: int32
+                minimum: 0
+                description: Number of backups.
+          example:
+            count: 3
+    "400":
+      $ref: ../components/responses/BadRequest.yaml
+    "401":
+      $ref: ../components/responses/Unauthorized.yaml
+`;
+
+let stopMock: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  // The tracked (and new, not ignored) files: what a clone has, with this working tree's edits.
+  const { stdout } = await exec("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  for (const file of stdout.split("\0").filter(Boolean)) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    try {
+      cpSync(join(repoRoot, file), join(copy, file));
+    } catch {
+      // deleted in the working tree but still in the index
+    }
+  }
+  await pnpm(["install", "--offline", "--frozen-lockfile"]);
+
+  const specDir = join(copy, "spec");
+  writeFileSync(join(specDir, pathFile), countOperation);
+  const entry = readFileSync(join(specDir, "openapi.yaml"), "utf8");
+  const added = `\n  ${countPath}:\n    $ref: ${pathFile}`;
+  writeFileSync(join(specDir, "openapi.yaml"), entry.replace(/^paths:$/m, `paths:${added}`));
+
+  await pnpm(["generate"]);
+  await pnpm(["build"]);
+}, 600_000);
+
+afterAll(async () => {
+  await stopMock?.();
+  rmSync(copy, { recursive: true, force: true });
+});
+
+describe("a second operation added to the spec, with no other edit", () => {
+  it("the breaking gate calls it additive", async () => {
+    const { stdout } = await pnpm(["check:breaking"]);
+    expect(stdout).toMatch(/0 breaking/);
+    expect(stdout).toContain(countPath);
+  }, 120_000);
+
+  it("the mock serves it, and the client's new method calls it there", async () => {
+    const mock = await import(pathToFileURL(join(copy, "packages/mock/dist/index.js")).href);
+    const server = await mock.startMock({ port: 0, host: "127.0.0.1" });
+    stopMock = () => server.stop();
+
+    const res = await fetch(`${server.url}${countPath.replace("{project_id}", "p1")}`, { headers: { "X-Auth-Token": "t" } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ count: 3 });
+
+    const { createCsbsClient } = await import(pathToFileURL(join(copy, "packages/client/dist/index.js")).href);
+    const csbs = createCsbsClient({ baseUrl: server.url, projectId: "p1", auth: { token: "t" } });
+    expect(await csbs.countCheckpointItems({ status: "available" })).toEqual({ count: 3 });
+  }, 60_000);
+
+  it("the client's new method is typed from the spec", async () => {
+    const file = join(copy, "packages/docs/growth-usage.ts");
+    writeFileSync(
+      file,
+      `import { createCsbsClient } from "@csbs/client";
+const csbs = createCsbsClient({ baseUrl: "http://127.0.0.1:1", projectId: "p", auth: { token: "t" } });
+export async function use(): Promise<number> {
+  // @ts-expect-error status is an enum of the spec
+  await csbs.countCheckpointItems({ status: "bogus" });
+  // @ts-expect-error limit is not a parameter of this operation
+  await csbs.countCheckpointItems({ limit: 1 });
+  const { count } = await csbs.countCheckpointItems({ name: "web" });
+  return count;
+}
+`,
+    );
+    const tsc = join(copy, "node_modules/typescript/bin/tsc");
+    await exec(
+      process.execPath,
+      [tsc, "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", file],
+      { cwd: join(copy, "packages/docs") },
+    ).catch((error) => {
+      throw new Error(`tsc rejected the usage of countCheckpointItems:\n${error.stdout}`);
+    });
+  }, 120_000);
+
+  it("the reference shows it, with a curl and a TypeScript sample", () => {
+    const html = readFileSync(join(copy, "packages/docs/dist/index.html"), "utf8");
+    expect(html).toContain("Querying the Number of Backups");
+    expect(html).toContain("countCheckpointItems");
+    const curl = readFileSync(join(copy, "packages/docs/dist/samples/countCheckpointItems.sh"), "utf8");
+    const ts = readFileSync(join(copy, "packages/docs/dist/samples/countCheckpointItems.ts"), "utf8");
+    expect(curl).toContain(countPath.replace("{project_id}", "$HW_PROJECT_ID"));
+    expect(ts).toContain("csbs.countCheckpointItems(");
+    expect(html).toContain(JSON.stringify(ts).slice(1, 40));
+  });
+});
