@@ -103,6 +103,8 @@ export interface Operation {
   parameters: Parameter[];
   secured: { headers: string[] } | undefined;
   examples: Record<string, unknown>;
+  /** The 200 answer without a scenario: the first named example, or the media type's single `example`. */
+  fallback: unknown;
   errors: Record<string, unknown>;
   pagination: Pagination | undefined;
   sort: { parameter: string; rule: SortRule } | undefined;
@@ -198,8 +200,9 @@ export function readOperations(doc: Json): Operation[] {
         }
       }
       const ok = deref(doc, op.responses?.["200"]);
+      const media = ok?.content?.["application/json"];
       const examples: Record<string, unknown> = {};
-      for (const [name, ex] of Object.entries<Json>(ok?.content?.["application/json"]?.examples ?? {})) {
+      for (const [name, ex] of Object.entries<Json>(media?.examples ?? {})) {
         examples[name] = deref(doc, ex)?.value;
       }
       const errors: Record<string, unknown> = {};
@@ -226,6 +229,7 @@ export function readOperations(doc: Json): Operation[] {
         parameters,
         secured: requirements.length ? { headers: [...new Set(headers)] } : undefined,
         examples,
+        fallback: Object.values(examples)[0] ?? media?.example ?? {},
         errors,
         pagination: xp
           ? {
@@ -606,10 +610,7 @@ export function createEngine(doc: Json, options: EngineOptions = {}): Engine {
         return finish(json(200, pageExample(op, op.examples[exampleName], values)));
       }
 
-      if (!op.pagination) {
-        const first = Object.values(op.examples)[0];
-        return finish(json(200, first ?? {}));
-      }
+      if (!op.pagination) return finish(json(200, op.fallback));
       const set = dataSet(op as Operation & { pagination: Pagination });
       const page = query(set, values);
       if ("violation" in page) return finish(badRequest(op, [page.violation]));

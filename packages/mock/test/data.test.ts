@@ -94,3 +94,28 @@ describe("the data set", () => {
     expect(() => createEngine(doc, { records: 100_001 })).toThrow(/records/);
   });
 });
+
+describe("an operation without paging", () => {
+  it("is routed and validated from the spec, and answers its example", () => {
+    const grown = structuredClone(doc) as Json;
+    const list = grown.paths[template as string];
+    grown.paths[`${template}/count`] = {
+      parameters: list.parameters,
+      get: {
+        operationId: "countThings",
+        parameters: [list.get.parameters[0]],
+        responses: {
+          "200": { description: "OK", content: { "application/json": { example: { count: 3 } } } },
+          "400": list.get.responses["400"],
+        },
+      },
+    };
+    const engine = createEngine(grown, { records: 10 });
+    const call = (path: string, query = "") =>
+      engine.handle({ method: "GET", path, query, header: (n) => (n === "x-auth-token" ? "t" : undefined) });
+    const count = String(template).replace("{project_id}", "p");
+    expect(JSON.parse(call(`${count}/count`).body ?? "")).toEqual({ count: 3 });
+    expect(call(`${count}/count`, "status=bogus").status).toBe(400);
+    expect(JSON.parse(call(count, "all_tenants=true").body ?? "")[pg.items]).toHaveLength(10); // still the list
+  });
+});
