@@ -75,6 +75,8 @@ export interface MockServer {
 
 export class MockStartError extends Error {
   override name = "MockStartError";
+  /** The system error code when the port could not be opened (e.g. "EADDRINUSE"). */
+  code?: string;
 }
 
 /** What `Prefer` can select on the mock: the 200 answers' named examples and the documented statuses. */
@@ -205,15 +207,15 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, fail) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      fail(
-        new MockStartError(
-          error.code === "EADDRINUSE"
-            ? `port ${wantedPort} on ${host} is in use; pick another with --port (or CSBS_MOCK_PORT), or 0 for any free port`
-            : `cannot listen on ${host}:${wantedPort}: ${error.message}`,
-        ),
-      ),
-    );
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const failure = new MockStartError(
+        error.code === "EADDRINUSE"
+          ? `port ${wantedPort} on ${host} is in use (EADDRINUSE); pick another with --port (or CSBS_MOCK_PORT), or 0 for any free port`
+          : `cannot listen on ${host}:${wantedPort}: ${error.message}`,
+      );
+      if (error.code) failure.code = error.code;
+      fail(failure);
+    });
     server.listen(wantedPort, host, () => resolve());
   });
   const address = server.address();
