@@ -122,13 +122,13 @@ describe("a consumer project outside the workspace", () => {
       }),
       "esm.mjs": `import { createCsbsClient, BadRequestError } from "@csbs/client";
 const csbs = createCsbsClient({ baseUrl: process.env.MOCK_URL, projectId: "p", auth: { token: "t" } });
-const body = await csbs.listCheckpointItems({ status: "available", limit: 1 });
+const body = await csbs.listCheckpointItems({ checkpoint_id: "f672a1bb-6912-446a-816c-72792c5263e0", limit: 1 });
 const error = await csbs.listCheckpointItems({ limit: 0 }).catch((e) => e);
 console.log(JSON.stringify({ id: body.checkpoint_items[0].id, typed: error instanceof BadRequestError }));
 `,
       "cjs.cjs": `const { createCsbsClient, CsbsError } = require("@csbs/client");
 const csbs = createCsbsClient({ baseUrl: process.env.MOCK_URL, projectId: "p", auth: { accessKey: "AK", secretKey: "SK" } });
-csbs.listCheckpointItems({ limit: 1 }).then((body) => {
+csbs.listCheckpointItems({ checkpoint_id: "f672a1bb-6912-446a-816c-72792c5263e0", limit: 1 }).then((body) => {
   console.log(JSON.stringify({ id: body.checkpoint_items[0].id, base: typeof CsbsError }));
 });
 `,

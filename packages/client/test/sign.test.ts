@@ -210,7 +210,8 @@ describe("AK/SK requests on the wire", () => {
       projectId: "0b4ea3bd1e8047b3b7fcbb4bbc8e7e63",
       auth: { accessKey: "AK", secretKey: "SK" },
     });
-    const body = await csbs.listCheckpointItems({ status: "available", limit: 1 });
+    // The source document's example backup, in the mock's seeded data set.
+    const body = await csbs.listCheckpointItems({ checkpoint_id: "f672a1bb-6912-446a-816c-72792c5263e0", limit: 1 });
     expect(body.checkpoint_items[0]?.id).toBe("90c1d5fa-1b9f-4aeb-b2f4-81c806e98190");
   });
 });

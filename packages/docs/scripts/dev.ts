@@ -8,7 +8,7 @@
  * redocly.yaml rebuilds the docs. When the spec does not lint it says where and keeps serving the last good build.
  *
  *   node packages/docs/scripts/dev.ts [--docs-only] [--no-watch]      (pnpm dev; pnpm run docs; pnpm serve)
- *   env: CSBS_MOCK_PORT (4010), CSBS_DOCS_PORT (4000), CSBS_MOCK_SEED
+ *   env: CSBS_MOCK_PORT (4010), CSBS_DOCS_PORT (4000), and the mock's other CSBS_MOCK_* settings
  *
  * Runs on Node's own TypeScript support (no tsx process in between), and imports @csbs/mock only once it is built.
  */
@@ -70,7 +70,7 @@ if (flags.help) {
   console.log(`usage: pnpm dev [--docs-only] [--no-watch]
   build, serve the mock (:4010) and the docs (:4000), rebuild what a save touches
   --docs-only   the docs only (pnpm run docs)      --no-watch   build and serve, no watching (pnpm serve)
-env: CSBS_MOCK_PORT (4010), CSBS_DOCS_PORT (4000), CSBS_MOCK_SEED (the mock's data seed)`);
+env: CSBS_MOCK_PORT (4010), CSBS_DOCS_PORT (4000); CSBS_MOCK_RECORDS, _SEED, _LATENCY, _FAULT_RATE, _LOG_LEVEL as for pnpm mock`);
   process.exit(0);
 }
 const docsOnly = flags["docs-only"] === true;
@@ -198,15 +198,12 @@ let served: string | undefined; // the bundle that docs and mock show
 let stopping = false;
 
 async function startMock(): Promise<string | undefined> {
-  const { startMock, specPath } = await import("@csbs/mock");
+  const { startMock, specPath, mockOptionsFromEnv } = await import("@csbs/mock");
   await mock?.stop();
   mock = undefined;
   try {
-    mock = await startMock({
-      host: HOST,
-      port: ports.CSBS_MOCK_PORT ?? 4010,
-      ...(process.env.CSBS_MOCK_SEED ? { seed: process.env.CSBS_MOCK_SEED } : {}),
-    });
+    // Every CSBS_MOCK_* setting the mock's CLI reads (records, seed, latency, faults…); host and port are dev's.
+    mock = await startMock({ ...mockOptionsFromEnv(process.env), host: HOST, port: ports.CSBS_MOCK_PORT ?? 4010 });
     mockSpec = digest(specPath);
   } catch (error) {
     const text = (error as Error).message.split("\n")[0] ?? "";
