@@ -69,9 +69,11 @@ const tag: ResourceTag = { key: "env", value: "" };
 
 // The operation table's literal type is an OperationInfo list, and says what the spec says.
 const table: readonly OperationInfo[] = operationTable;
-assert<Equal<OperationTable[0]["operationId"], "listCheckpointItems">>();
-assert<Equal<NonNullable<OperationTable[0]["pagination"]>["items"], "checkpoint_items">>();
-assert<Equal<OperationTable[0]["errorStatuses"][number], ListCheckpointItemsErrorStatus>>();
+// Found by its operationId, not its position: adding an operation anywhere in the spec leaves these true.
+type ListEntry = Extract<OperationTable[number], { operationId: "listCheckpointItems" }>;
+assert<Equal<ListEntry["operationId"], "listCheckpointItems">>();
+assert<Equal<NonNullable<ListEntry["pagination"]>["items"], "checkpoint_items">>();
+assert<Equal<ListEntry["errorStatuses"][number], ListCheckpointItemsErrorStatus>>();
 
 // @ts-expect-error not a documented status
 const badStatus: CheckpointItemStatus = "bogus";
