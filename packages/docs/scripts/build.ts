@@ -11,7 +11,7 @@
  *      sets on cdn.redocly.com, with no option to turn them off. Those URLs become inline data: URLs.
  *      The build fails if any such CDN URL is left.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
@@ -140,7 +140,7 @@ export function buildDocs(spec: string = BUNDLE, out: string = at("dist")): stri
 
   const output = resolve(out, "index.html");
   // `redocly` from this package's node_modules/.bin, which pnpm (and vitest run by pnpm) puts on the PATH.
-  execFileSync(
+  const redocly = spawnSync(
     "redocly",
     [
       "build-docs",
@@ -153,8 +153,17 @@ export function buildDocs(spec: string = BUNDLE, out: string = at("dist")): stri
       "--output",
       output,
     ],
-    { stdio: ["ignore", "ignore", "inherit"], cwd: root },
+    { stdio: ["ignore", "ignore", "pipe"], cwd: root, encoding: "utf8" },
   );
+  // Redocly prints a boxed "build-docs now renders docs with Redoc 3" notice on every build (a migration note for
+  // Redoc 2 users, not a finding) and progress lines; a build shows only what failed or warns.
+  const said = (redocly.stderr ?? "").split("\n").filter((line) => line.trim() && !/^\s*[╔║╚]/.test(line));
+  if (redocly.status !== 0) {
+    throw new Error(
+      `docs build: redocly build-docs failed (${redocly.error?.message ?? `exit ${redocly.status}`}):\n${said.join("\n")}`,
+    );
+  }
+  for (const line of said) if (/warn|error/i.test(line)) console.warn(line);
 
   let html = readFileSync(output, "utf8");
   for (const [pattern, replacement] of offline) html = html.replace(pattern, replacement);
