@@ -4,12 +4,16 @@
  * over the spec bundled into this module at build time.
  *
  *   import { setupServer } from "msw/node";
- *   import { createHandlers } from "@csbs/mock/msw";
+ *   import { createHandlers, http } from "@csbs/mock/msw";
  *   const server = setupServer(...createHandlers({ seed: "demo", records: 500 }));
+ *   // one test's own answer, typed from the spec (path, params, query and body are checked by TypeScript):
+ *   server.use(http.get("/v1/{project_id}/checkpoint_items", ({ response }) => response(200).json({ … })));
  */
 
 import doc from "@csbs/spec/openapi.json" with { type: "json" };
-import { delay, HttpResponse, http, type RequestHandler } from "msw";
+import type { paths } from "@csbs/types";
+import { delay, HttpResponse, http as mswHttp, type RequestHandler } from "msw";
+import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
 import { createEngine, type Engine, type EngineOptions } from "./engine.js";
 
 export type { EngineOptions } from "./engine.js";
@@ -19,6 +23,18 @@ export interface HandlerOptions extends EngineOptions {
   baseUrl?: string;
 }
 
+/**
+ * MSW's `http`, typed from the spec by openapi-msw: for a test's own handler next to (or over) `createHandlers`. Paths
+ * are the spec's (`{project_id}`), `params`/`query` and `response(status).json(body)` are checked against it. Any
+ * origin unless `baseUrl` is given.
+ */
+export function createHttp(baseUrl = "*"): OpenApiHttpHandlers<paths> {
+  return createOpenApiHttp<paths>({ baseUrl: baseUrl.replace(/\/+$/, "") });
+}
+
+/** `createHttp()`: typed handlers on any origin. */
+export const http: OpenApiHttpHandlers<paths> = createHttp();
+
 /** MSW handlers answering every operation of the spec from the data engine. */
 export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
   const engine: Engine = createEngine(doc, options);
@@ -27,7 +43,7 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
     // /v1/{project_id}/x → /v1/:project_id/x (MSW's path syntax)
     const path = `${prefix}${op.template.replace(/\{([^}]+)\}/g, ":$1")}`;
     const method = op.method.toLowerCase() as "get" | "post" | "put" | "delete" | "patch" | "head" | "options";
-    return http[method](path, async ({ request }) => {
+    return mswHttp[method](path, async ({ request }) => {
       const url = new URL(request.url);
       const answer = engine.handle({
         method: request.method,
