@@ -257,6 +257,9 @@ describe("SIGTERM or SIGINT stops everything within 5 s: ports freed, no process
   // runs in CI on a fresh clone) it is npm's script runner with exec, which `npm run dev` exercises here.
   const cases: { name: string; command: string; args: string[]; signal: NodeJS.Signals; group?: boolean }[] = [
     { name: "SIGTERM to the pnpm dev process", command: "pnpm", args: ["dev"], signal: "SIGTERM" },
+    // pnpm passes a SIGINT on unless it was started with SIGINT ignored (a `cmd &` of a non-interactive shell does
+    // that, as POSIX says); a process manager or Node's spawn starts it with the default.
+    { name: "SIGINT to the pnpm dev process", command: "pnpm", args: ["dev"], signal: "SIGINT" },
     {
       name: "SIGINT to pnpm dev's process group (Ctrl-C)",
       command: "pnpm",
