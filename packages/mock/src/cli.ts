@@ -75,7 +75,9 @@ if (stopping) await mock?.stop();
 else if (mock) {
   const { paths, examples, codes, faults } = scenarios();
   const mode = settings.examples ? "the spec's examples" : `${settings.records} backups, seed "${settings.seed}"`;
-  console.log(`CSBS mock listening on ${mock.url} (${mode}; Prism validates every request)`);
+  console.log(
+    `CSBS mock listening on ${mock.url} (${mode}; ${values["no-prism"] ? "Prism validation off" : "Prism validates every request"})`,
+  );
   for (const path of paths) {
     console.log(`  curl -H 'X-Auth-Token: any' '${mock.url}${path.replace(/\{[^}]+\}/g, "my-project")}'`);
   }
