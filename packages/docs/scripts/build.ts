@@ -61,6 +61,41 @@ export function unfold(markdown: string): string {
   return out.join("\n");
 }
 
+/** Every parameter object of the document: the shared ones and those written inline on a path or an operation. */
+function parametersOf(doc: Json): Json[] {
+  const inline = Object.values<Json>(doc.paths ?? {}).flatMap((item) => [
+    ...(item.parameters ?? []),
+    ...Object.values<Json>(item).flatMap((op) => (op && typeof op === "object" ? (op.parameters ?? []) : [])),
+  ]);
+  return [...Object.values<Json>(doc.components?.parameters ?? {}), ...inline].filter((p) => p && !p.$ref);
+}
+
+/** A parameter's x-filter or x-sort rule, in words. */
+export function ruleOf(parameter: Json): string | undefined {
+  const filter = parameter["x-filter"];
+  if (filter) {
+    const field = `\`${filter.field}\``;
+    const words: Record<string, string> = {
+      exact: `an item matches when ${field} equals the value.`,
+      "substring-ci": `an item matches when ${field} contains the value, ignoring case.`,
+      gte: `an item matches when ${field} is at or after the value.`,
+      lte: `an item matches when ${field} is at or before the value.`,
+      "all-tenants": `\`true\` lists the backups of every project, not only the one in the path (${field}).`,
+    };
+    const hidden = filter.hidden ? ` ${field} is kept by the service but not returned in the response.` : "";
+    return `${words[filter.match] ?? `${filter.match} on ${field}.`}${hidden}`;
+  }
+  const sort = parameter["x-sort"];
+  if (sort) {
+    const keys = Object.keys(sort.keys ?? {}).map((key) => `\`${key}\``);
+    return (
+      `sort keys ${keys.join(", ")}; \`${sort.direction}\` when a key has no direction; ` +
+      `\`${sort.default}\` when \`sort\` is not sent; ties are broken by \`${sort.tiebreaker}\` ascending.`
+    );
+  }
+  return undefined;
+}
+
 /** What Redoc 3 shows differently from the spec's meaning, adjusted in the page's copy only. */
 function forThePage(doc: Json): void {
   // Redoc indexes descriptions for search with line breaks dropped ("shorter\nthan" → "shorterthan"). Joining the
@@ -81,6 +116,12 @@ function forThePage(doc: Json): void {
     for (const variable of Object.values<Json>(server.variables ?? {})) {
       if (variable.description) variable.description = variable.description.replaceAll("`", "");
     }
+  }
+  // The rules the spec declares for the mock (x-filter on a parameter, x-sort on sort) are vendor extensions, which
+  // Redoc does not show: say them under each parameter.
+  for (const parameter of parametersOf(doc)) {
+    const rule = ruleOf(parameter);
+    if (rule) parameter.description = `${parameter.description ?? ""}\n\n**Rule:** ${rule}`.trim();
   }
   // Redoc 3 collapses every tag section that lists operations behind "+ Show" until the URL points at it, with no
   // option to open it. Untagged, each operation is a section of its own, open on load.

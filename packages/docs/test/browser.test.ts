@@ -112,6 +112,18 @@ describe("the reference page in a browser", () => {
     expect(await label.isVisible()).toBe(true);
   });
 
+  it("states under each filter parameter the rule the spec declares for it (x-filter, x-sort)", async () => {
+    const text = (await middle().allInnerTexts()).join("\n");
+    // az filters a nested field, name matches a substring, sort names its keys and its tie-breaker.
+    expect(text).toContain("an item matches when extend_info.resource_az equals the value.");
+    expect(text).toContain("an item matches when name contains the value, ignoring case.");
+    expect(text).toMatch(/sort keys created_at, updated_at, name, status, protected_at, id; .*ties are broken by id/);
+    const declared = Object.values<Record<string, unknown>>(docsSpec().doc.components.parameters).filter(
+      (p) => p["x-filter"] || p["x-sort"],
+    );
+    expect(text.match(/Rule:/g)?.length).toBe(declared.length);
+  });
+
   it.each(NESTED_FIELDS)("renders the response field %s", async (name) => {
     // Nested fields are shown with their path, e.g. checkpoint_items[].extend_info.volume_backups[].source_volume_size
     const field = middle().getByText(name, { exact: true }).first();
