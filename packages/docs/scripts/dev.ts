@@ -344,18 +344,33 @@ const kick = () => {
 };
 
 const hashes = new Map<string, string>();
+/** Records a file's contents; true when they differ from what was recorded. */
+const record = (file: string): boolean => {
+  const now = digest(at(file));
+  if (now === hashes.get(file)) return false;
+  if (now === undefined) hashes.delete(file);
+  else hashes.set(file, now);
+  return true;
+};
+// Files are hashed once their events settle (50 ms), not at each event: an in-place write truncates the file before
+// it writes, and hashing in between would see a change where the save changed nothing.
+const pending = new Set<string>();
+const settle = () => {
+  for (const file of pending) {
+    if (!record(file)) continue;
+    files.add(file);
+    kinds.add(file.startsWith("packages/docs/samples/") ? "samples" : file === "redocly.yaml" ? "config" : "spec");
+  }
+  pending.clear();
+  kick();
+};
 const seen = (path: string) => {
   const file = relative(root, path);
   if (!/\.(ya?ml|json|ts|sh)$/.test(file)) return; // editors' swap and backup files, sed's temporary files
-  const now = digest(path);
-  if (now === hashes.get(file)) return;
-  if (now === undefined) hashes.delete(file);
-  else hashes.set(file, now);
-  if (!ready) return;
-  files.add(file);
-  kinds.add(file.startsWith("packages/docs/samples/") ? "samples" : file === "redocly.yaml" ? "config" : "spec");
+  if (!ready) return void record(file); // the first scan: what is there now is what was built
+  pending.add(file);
   clearTimeout(timer);
-  timer = setTimeout(kick, 50);
+  timer = setTimeout(settle, 50);
 };
 const watcher = watching
   ? watch([at("spec"), at("redocly.yaml"), at("packages/docs/samples")], {
