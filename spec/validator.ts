@@ -1,7 +1,6 @@
 /**
  * JSON Schema validation against the bundled spec, with ajv (draft 2020-12, the dialect of OpenAPI 3.1).
- * Used by the spec's own tests, the mock's contract tests and the tools. Also the repository root and the one
- * `$ref` walker everyone uses.
+ * Used by the spec's own tests, the mock's contract tests and the tools. Also the repository root.
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -32,35 +31,8 @@ export function loadBundledSpec(path: string = bundledSpecPath): OpenApiDocument
 
 const SPEC_ID = "https://csbs-api.local/openapi.json";
 
-/**
- * The one `$ref` walker of the repository: follows local `$ref`s ("#/components/...") through `doc` to a node that
- * is not a reference. Keywords beside a `$ref` (OpenAPI 3.1 allows e.g. a `description` there) are merged over the
- * target; `refs` are the references followed, in order (callers use them to stop on recursive schemas).
- */
-// biome-ignore lint/suspicious/noExplicitAny: spec nodes are untyped JSON
-export function resolveRef(doc: object, node: any): { node: any; refs: string[] } {
-  const refs: string[] = [];
-  let siblings: Record<string, unknown> = {};
-  while (typeof node?.$ref === "string" && node.$ref.startsWith("#/") && !refs.includes(node.$ref)) {
-    const { $ref, ...rest } = node;
-    refs.push($ref);
-    siblings = { ...rest, ...siblings };
-    node = $ref
-      .slice(2)
-      .split("/")
-      // biome-ignore lint/suspicious/noExplicitAny: walking untyped JSON
-      .reduce((o: any, k: string) => o?.[k.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
-    if (node === undefined) throw new Error(`unresolved $ref ${$ref}`);
-  }
-  return {
-    node: Object.keys(siblings).length && node && typeof node === "object" ? { ...node, ...siblings } : node,
-    refs,
-  };
-}
-
-/** `resolveRef`'s node: what a `$ref` stands for. */
-// biome-ignore lint/suspicious/noExplicitAny: spec nodes are untyped JSON
-export const deref = (doc: object, node: any): any => resolveRef(doc, node).node;
+// The resolver is re-exported for the spec's own tests; it lives in resolve.ts.
+export { deref, resolveRef } from "./resolve.js";
 
 export interface SpecValidator {
   /** A validator for the schema at a JSON pointer of the spec, e.g. "#/components/schemas/CheckpointItem". */

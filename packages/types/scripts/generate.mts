@@ -1,14 +1,14 @@
 /**
- * `pnpm generate`: @csbs/types from the bundled spec (@csbs/spec/openapi.json, i.e. spec/dist/openapi.json).
- *   src/openapi.d.ts  the openapi-typescript output (paths, components, operations)
- *   src/index.d.ts    friendly aliases (one per component schema; Query/PathParams/Response/ErrorStatus/Path per
- *                     operation) and the operation table's declaration; CommonJS-typed, like the package
- *   src/index.d.mts   the same for `import`, so ESM and CommonJS projects each resolve types of their own format
- *   src/index.js      the operation table at runtime, CommonJS
- *   src/index.mjs     the operation table at runtime, ESM
- * The operation table describes every operation: operationId, method, path, parameters (name, in, required,
- * default), documented error statuses and paging (the operation's `x-pagination`). Every file starts with
- * GENERATED_HEADER.
+ * `pnpm generate`: @csbs/types from the bundled spec (@csbs/spec/openapi.json, i.e. spec/dist/openapi.json). Every
+ * file it writes is named `*.gen.*` and starts with GENERATED_HEADER:
+ *   src/openapi.gen.d.ts     the openapi-typescript output (paths, components, operations)
+ *   src/index.gen.d.ts       friendly aliases (one per component schema; Query/PathParams/Response/ErrorStatus/Path per
+ *                            operation), the `enums`, and the operation table's declaration; CommonJS-typed
+ *   src/index.gen.d.mts      the same for `import`, so ESM and CommonJS projects each resolve types of their own format
+ *   src/index.gen.js, .mjs   the operation table, `commonPathParameters` and `enums` at runtime (CommonJS, ESM)
+ *   src/model.gen.*          the model (`@csbs/types/model`): every operation normalized once (model.mts)
+ * The operation table is the model's slice that the client needs: operationId, method, path, parameters (name, in,
+ * required, default), documented error statuses and paging (`x-pagination`, with its default page size).
  *
  *   tsx scripts/generate.mts [--spec bundled.json] [--out dir] [--check]
  * `--check` writes nothing: it regenerates in memory and fails, naming each drifted file and the fix, when `--out`
@@ -21,12 +21,12 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
+import { type ApiModel, buildModel, type Json, type PaginationModel } from "./model.mjs";
 
 export const GENERATED_HEADER = "// generated from spec/ by `pnpm generate` (openapi-typescript) — do not edit.\n";
 export const DRIFT_FIX = "run `pnpm generate` (and commit the result); never edit generated files by hand";
 export const SRC_DIR = fileURLToPath(new URL("../src", import.meta.url));
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = Record<string, unknown>;
 export interface Spec {
   paths: Record<string, Obj>;
@@ -34,24 +34,7 @@ export interface Spec {
   [key: string]: unknown;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const pascal = (s: string) => s.replace(/(^|[_\-\s]+)([a-z0-9])/gi, (_, __, c: string) => c.toUpperCase());
-
-/** Follows a local `$ref` (`#/components/...`) of the bundled document, as often as it chains. */
-function deref(spec: Spec, value: unknown): Obj {
-  let node = value as Obj;
-  for (let hops = 0; node && typeof node.$ref === "string"; hops++) {
-    const ref = node.$ref;
-    if (!ref.startsWith("#/") || hops > 20) throw new Error(`generate: cannot follow $ref ${ref}`);
-    node = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((at, part) => (at as Obj | undefined)?.[part], spec) as Obj;
-    if (node === undefined) throw new Error(`generate: $ref ${ref} points at nothing`);
-  }
-  return node;
-}
+const pascal = (s: string) => s.replace(/(^|[_\-\s.]+)([a-z0-9])/gi, (_, __, c: string) => c.toUpperCase());
 
 export interface OperationEntry {
   operationId: string;
@@ -59,59 +42,50 @@ export interface OperationEntry {
   path: string;
   parameters: { name: string; in: string; required: boolean; default?: Json }[];
   errorStatuses: number[];
-  pagination?: Record<string, string>;
+  pagination?: PaginationModel;
 }
 
-/** The operation table: every operation of the spec, in document order. */
-export function operationTable(spec: Spec): OperationEntry[] {
-  const table: OperationEntry[] = [];
-  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
-    const item = deref(spec, rawItem);
-    for (const method of METHODS) {
-      const op = item[method] as Obj | undefined;
-      if (!op) continue;
-      const operationId = op.operationId;
-      if (typeof operationId !== "string")
-        throw new Error(`generate: ${method.toUpperCase()} ${path} has no operationId`);
-      // Operation-level parameters override path-level ones of the same name and location.
-      const params = new Map<string, OperationEntry["parameters"][number]>();
-      for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
-        const p = deref(spec, raw);
-        const schema = p.schema ? deref(spec, p.schema) : undefined;
-        const entry: OperationEntry["parameters"][number] = {
-          name: String(p.name),
-          in: String(p.in),
-          required: p.required === true,
-        };
-        if (schema && "default" in schema) entry.default = schema.default as Json;
-        params.set(`${entry.in}:${entry.name}`, entry);
-      }
-      const errorStatuses = Object.keys((op.responses as Obj) ?? {})
-        .filter((status) => /^[45]\d\d$/.test(status))
-        .map(Number)
-        .sort((a, b) => a - b);
-      const entry: OperationEntry = { operationId, method, path, parameters: [...params.values()], errorStatuses };
-      const paging = op["x-pagination"] as Record<string, string> | undefined;
-      if (paging) {
-        // Marker paging is the one style the client and the mock implement.
-        if (paging.style !== "marker") throw new Error(`generate: ${operationId} x-pagination.style must be "marker"`);
-        for (const key of ["items", "id", "marker"]) {
-          if (typeof paging[key] !== "string") throw new Error(`generate: ${operationId} x-pagination needs "${key}"`);
-        }
-        for (const key of ["marker", "limit", "offset"]) {
-          const name = paging[key];
-          if (name !== undefined && !params.has(`query:${name}`)) {
-            throw new Error(
-              `generate: ${operationId} x-pagination.${key} names "${name}", not a query parameter of it`,
-            );
-          }
-        }
-        entry.pagination = paging;
-      }
-      table.push(entry);
+/** The operation table: the model's operations, with what the client needs of each. */
+export function operationTable(model: ApiModel): OperationEntry[] {
+  return model.operations.map((op) => {
+    const entry: OperationEntry = {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      parameters: op.parameters.map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required,
+        ...(p.default !== undefined && { default: p.default }),
+      })),
+      errorStatuses: op.errors.map((e) => e.status),
+    };
+    if (op.pagination) entry.pagination = op.pagination;
+    return entry;
+  });
+}
+
+/**
+ * Every enum of the spec, named like the aliases: the component schemas' (`CheckpointItemStatus`,
+ * `ExtendInfoCopyStatus`), then the query parameters' whose values no component enum already lists
+ * (`<OperationId><Parameter>`).
+ */
+export function enumsOf(spec: Spec, model: ApiModel): Record<string, Json[]> {
+  const out: Record<string, Json[]> = {};
+  const visit = (name: string, schema: Json) => {
+    if (!schema || typeof schema !== "object") return;
+    if (Array.isArray(schema.enum)) out[name] = schema.enum;
+    for (const [key, value] of Object.entries<Json>(schema.properties ?? {})) visit(`${name}${pascal(key)}`, value);
+    if (schema.items) visit(name, schema.items);
+  };
+  for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) visit(pascal(name), schema);
+  const known = new Set(Object.values(out).map((values) => JSON.stringify(values)));
+  for (const op of model.operations) {
+    for (const p of op.parameters) {
+      if (p.enum && !known.has(JSON.stringify(p.enum))) out[`${pascal(op.operationId)}${pascal(p.name)}`] = p.enum;
     }
   }
-  return table;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** A TypeScript type that is exactly this JSON value (what `as const` would infer). */
@@ -132,15 +106,21 @@ function literalType(value: unknown, indent = ""): string {
 }
 
 const TABLE_DOC = "/** Every operation of the spec, in document order: what @csbs/client builds its methods from. */";
+const COMMON_DOC =
+  "/** The path parameters every operation has: the client takes them once (`project_id` → `projectId`). */";
+const ENUMS_DOC =
+  "/** Every enum of the spec's schemas and parameters, as arrays (a select's options, a runtime check). */";
+const MODEL_DOC =
+  "/** The spec's model: every operation, normalized once (parameters, rules, paging, examples, errors, auth). */";
 
 /** The alias module: what most consumers import instead of indexing into `paths`, plus the table's types. */
-export function aliasModule(spec: Spec): string {
-  const table = operationTable(spec);
+export function aliasModule(spec: Spec, model: ApiModel): string {
+  const table = operationTable(model);
   const lines = [
     GENERATED_HEADER,
-    'import type { components, operations } from "./openapi.js";',
+    'import type { components, operations } from "./openapi.gen.js";',
     "",
-    'export type { components, operations, paths, $defs, webhooks } from "./openapi.js";',
+    'export type { components, operations, paths, $defs, webhooks } from "./openapi.gen.js";',
     "",
     "// Component schemas",
   ];
@@ -164,7 +144,7 @@ export function aliasModule(spec: Spec): string {
   }
   lines.push(
     "",
-    "// The operation table (runtime: index.js, index.mjs)",
+    "// The operation table (runtime: index.gen.js, index.gen.mjs)",
     "/** One parameter of an operation: `default` is its schema's default, when it has one. */",
     "export interface OperationParameter {",
     "  readonly name: string;",
@@ -172,7 +152,10 @@ export function aliasModule(spec: Spec): string {
     "  readonly required: boolean;",
     "  readonly default?: unknown;",
     "}",
-    "/** How an operation pages (its `x-pagination`): items field, their id field, and the paging query parameters. */",
+    "/**",
+    " * How an operation pages (its `x-pagination`): items field, their id field, the paging query parameters, and the",
+    " * page size when none is sent (the limit parameter's default).",
+    " */",
     "export interface OperationPagination {",
     '  readonly style: "marker";',
     "  readonly items: string;",
@@ -180,6 +163,7 @@ export function aliasModule(spec: Spec): string {
     "  readonly marker: string;",
     "  readonly limit?: string;",
     "  readonly offset?: string;",
+    "  readonly defaultLimit?: number;",
     "}",
     "/** One operation of the spec. */",
     "export interface OperationInfo {",
@@ -196,28 +180,67 @@ export function aliasModule(spec: Spec): string {
     'export type DocumentedErrorStatus = OperationTable[number]["errorStatuses"][number];',
     TABLE_DOC,
     "export declare const operationTable: OperationTable;",
+    `export type CommonPathParameters = ${literalType(model.commonPathParameters)};`,
+    COMMON_DOC,
+    "export declare const commonPathParameters: CommonPathParameters;",
+    `export type Enums = ${literalType(enumsOf(spec, model))};`,
+    ENUMS_DOC,
+    "export declare const enums: Enums;",
   );
   return `${lines.join("\n")}\n`;
 }
 
+/** The model's declarations: model-types.mts from its first declaration on, then the constant. */
+function modelDeclarations(): string {
+  const source = readFileSync(new URL("./model-types.mts", import.meta.url), "utf8");
+  const body = source.slice(source.indexOf("// biome-ignore"));
+  return `${GENERATED_HEADER}\n${body}\n${MODEL_DOC}\nexport declare const model: ApiModel;\n`;
+}
+
+/** A CommonJS and an ESM module exporting these constants. */
+function runtimeModules(doc: string, constants: Record<string, unknown>): [cjs: string, esm: string] {
+  const cjs = Object.entries(constants).map(([name, value]) => `exports.${name} = ${JSON.stringify(value, null, 2)};`);
+  const esm = Object.entries(constants).map(
+    ([name, value]) => `export const ${name} = ${JSON.stringify(value, null, 2)};`,
+  );
+  return [
+    `${GENERATED_HEADER}"use strict";\n${doc}\n${cjs.join("\n")}\n`,
+    `${GENERATED_HEADER}${doc}\n${esm.join("\n")}\n`,
+  ];
+}
+
 /** The generated files of @csbs/types, by name, from a bundled spec. */
 export async function renderTypes(spec: Spec): Promise<[string, string][]> {
+  const model = buildModel(spec);
   const ast = await openapiTS(structuredClone(spec) as never, {
     // A `default` in a response schema says what the server means when a field is absent, not that it is sent.
     defaultNonNullable: false,
   });
   const body = astToString(ast).replace(/^\/\*\*[\s\S]*?\*\/\n\n/, ""); // drop openapi-typescript's own banner
-  const table = JSON.stringify(operationTable(spec), null, 2);
+  const [indexCjs, indexEsm] = runtimeModules(TABLE_DOC, {
+    operationTable: operationTable(model),
+    commonPathParameters: model.commonPathParameters,
+    enums: enumsOf(spec, model),
+  });
+  const [modelCjs, modelEsm] = runtimeModules(MODEL_DOC, { model });
+  const reexport = (from: string, names: string[]) =>
+    `${GENERATED_HEADER}\nexport type * from "./${from}.js";\nimport type { ${names.join(", ")} } from "./${from}.js";\n`;
   return [
-    ["openapi.d.ts", `${GENERATED_HEADER}\n${body}`],
-    ["index.d.ts", aliasModule(spec)],
+    ["openapi.gen.d.ts", `${GENERATED_HEADER}\n${body}`],
+    ["index.gen.d.ts", aliasModule(spec, model)],
     [
-      "index.d.mts",
-      `${GENERATED_HEADER}\nexport type * from "./index.js";\nimport type { OperationTable } from "./index.js";\n` +
-        `${TABLE_DOC}\nexport declare const operationTable: OperationTable;\n`,
+      "index.gen.d.mts",
+      `${reexport("index.gen", ["CommonPathParameters", "Enums", "OperationTable"])}` +
+        `${TABLE_DOC}\nexport declare const operationTable: OperationTable;\n` +
+        `${COMMON_DOC}\nexport declare const commonPathParameters: CommonPathParameters;\n` +
+        `${ENUMS_DOC}\nexport declare const enums: Enums;\n`,
     ],
-    ["index.js", `${GENERATED_HEADER}"use strict";\n${TABLE_DOC}\nexports.operationTable = ${table};\n`],
-    ["index.mjs", `${GENERATED_HEADER}${TABLE_DOC}\nexport const operationTable = ${table};\n`],
+    ["index.gen.js", indexCjs],
+    ["index.gen.mjs", indexEsm],
+    ["model.gen.d.ts", modelDeclarations()],
+    ["model.gen.d.mts", `${reexport("model.gen", ["ApiModel"])}${MODEL_DOC}\nexport declare const model: ApiModel;\n`],
+    ["model.gen.js", modelCjs],
+    ["model.gen.mjs", modelEsm],
   ];
 }
 

@@ -9,8 +9,8 @@ import type {
   OperationInfo,
   OperationTable,
   ResourceTag,
-} from "../src/index.js";
-import { operationTable } from "../src/index.js";
+} from "../src/index.gen.js";
+import { operationTable } from "../src/index.gen.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(): T => true as T;

@@ -108,7 +108,54 @@ exports.operationTable = [
       "id": "id",
       "marker": "marker",
       "limit": "limit",
-      "offset": "offset"
+      "offset": "offset",
+      "defaultLimit": 1000
     }
   }
 ];
+exports.commonPathParameters = [
+  "project_id"
+];
+exports.enums = {
+  "BackupDataImagetype": [
+    "gold",
+    "private",
+    "market",
+    ""
+  ],
+  "CheckpointItemStatus": [
+    "waiting_protect",
+    "protecting",
+    "available",
+    "waiting_restore",
+    "restoring",
+    "error",
+    "waiting_delete",
+    "deleting",
+    "deleted"
+  ],
+  "ExtendInfoCopyStatus": [
+    "na",
+    "replica_copy",
+    "copying",
+    "success",
+    "fail"
+  ],
+  "ExtendInfoFailOp": [
+    "backup",
+    "restore",
+    "delete",
+    ""
+  ],
+  "ExtendInfoHypervisorType": [
+    "QEMU"
+  ],
+  "ExtendInfoSupportedRestoreMode": [
+    "na",
+    "snapshot",
+    "backup"
+  ],
+  "VolumeBackupImageType": [
+    "backup"
+  ]
+};

@@ -1,8 +1,8 @@
 // generated from spec/ by `pnpm generate` (openapi-typescript) — do not edit.
 
-import type { components, operations } from "./openapi.js";
+import type { components, operations } from "./openapi.gen.js";
 
-export type { components, operations, paths, $defs, webhooks } from "./openapi.js";
+export type { components, operations, paths, $defs, webhooks } from "./openapi.gen.js";
 
 // Component schemas
 export type BackupData = components["schemas"]["BackupData"];
@@ -26,7 +26,7 @@ export type ListCheckpointItemsResponse = operations["listCheckpointItems"]["res
 export type ListCheckpointItemsErrorStatus = Exclude<keyof operations["listCheckpointItems"]["responses"], 200 | "default">;
 export type ListCheckpointItemsPath = "/v1/{project_id}/checkpoint_items";
 
-// The operation table (runtime: index.js, index.mjs)
+// The operation table (runtime: index.gen.js, index.gen.mjs)
 /** One parameter of an operation: `default` is its schema's default, when it has one. */
 export interface OperationParameter {
   readonly name: string;
@@ -34,7 +34,10 @@ export interface OperationParameter {
   readonly required: boolean;
   readonly default?: unknown;
 }
-/** How an operation pages (its `x-pagination`): items field, their id field, and the paging query parameters. */
+/**
+ * How an operation pages (its `x-pagination`): items field, their id field, the paging query parameters, and the
+ * page size when none is sent (the limit parameter's default).
+ */
 export interface OperationPagination {
   readonly style: "marker";
   readonly items: string;
@@ -42,6 +45,7 @@ export interface OperationPagination {
   readonly marker: string;
   readonly limit?: string;
   readonly offset?: string;
+  readonly defaultLimit?: number;
 }
 /** One operation of the spec. */
 export interface OperationInfo {
@@ -161,6 +165,7 @@ export type OperationTable = readonly [
       readonly "marker": "marker";
       readonly "limit": "limit";
       readonly "offset": "offset";
+      readonly "defaultLimit": 1000;
     };
   },
 ];
@@ -168,3 +173,53 @@ export type OperationTable = readonly [
 export type DocumentedErrorStatus = OperationTable[number]["errorStatuses"][number];
 /** Every operation of the spec, in document order: what @csbs/client builds its methods from. */
 export declare const operationTable: OperationTable;
+export type CommonPathParameters = readonly [
+  "project_id",
+];
+/** The path parameters every operation has: the client takes them once (`project_id` → `projectId`). */
+export declare const commonPathParameters: CommonPathParameters;
+export type Enums = {
+  readonly "BackupDataImagetype": readonly [
+    "gold",
+    "private",
+    "market",
+    "",
+  ];
+  readonly "CheckpointItemStatus": readonly [
+    "waiting_protect",
+    "protecting",
+    "available",
+    "waiting_restore",
+    "restoring",
+    "error",
+    "waiting_delete",
+    "deleting",
+    "deleted",
+  ];
+  readonly "ExtendInfoCopyStatus": readonly [
+    "na",
+    "replica_copy",
+    "copying",
+    "success",
+    "fail",
+  ];
+  readonly "ExtendInfoFailOp": readonly [
+    "backup",
+    "restore",
+    "delete",
+    "",
+  ];
+  readonly "ExtendInfoHypervisorType": readonly [
+    "QEMU",
+  ];
+  readonly "ExtendInfoSupportedRestoreMode": readonly [
+    "na",
+    "snapshot",
+    "backup",
+  ];
+  readonly "VolumeBackupImageType": readonly [
+    "backup",
+  ];
+};
+/** Every enum of the spec's schemas and parameters, as arrays (a select's options, a runtime check). */
+export declare const enums: Enums;
