@@ -33,4 +33,3 @@ export function resolveRef(doc: object, node: any): { node: any; refs: string[] 
 /** `resolveRef`'s node: what a `$ref` stands for. */
 // biome-ignore lint/suspicious/noExplicitAny: spec nodes are untyped JSON
 export const deref = (doc: object, node: any): any => resolveRef(doc, node).node;
-
