@@ -152,8 +152,13 @@ describe("response objects (Tables 3 to 10)", () => {
 });
 
 describe("status codes", () => {
-  it("are the documented ones", () => {
+  it("are the documented ones, and any other says it is ours (x-ours) and why", () => {
     const documented = [...md.matchAll(/^\| (\d{3}) \|/gm)].map((m) => m[1]);
-    expect(Object.keys(operation.responses).sort()).toEqual(documented.sort());
+    const ours = Object.entries<{ "x-ours"?: string }>(operation.responses)
+      .filter(([, response]) => deref(doc, response)["x-ours"])
+      .map(([status]) => status);
+    expect(Object.keys(operation.responses).filter((s) => !ours.includes(s)).sort()).toEqual(documented.sort());
+    for (const status of ours) expect(documented).not.toContain(status);
+    for (const status of ours) expect(deref(doc, operation.responses[status])["x-ours"]).toMatch(/source document/);
   });
 });

@@ -1,23 +1,25 @@
 import {
-  type ErrorBody,
+  type CommonPathParameters,
+  commonPathParameters,
   type OperationInfo,
   type OperationTable,
   type operations,
   operationTable,
-  type paths,
 } from "@csbs/types";
-import type { Client, ClientOptions } from "openapi-fetch";
-import * as openapiFetch from "openapi-fetch";
-import { CsbsApiError, CsbsConnectionError, CsbsError, CsbsTimeoutError, errorClasses } from "./errors.js";
 import { type Page, paginate } from "./paginate.js";
-import { backoffMs, RETRYABLE_STATUS, retryAfterMs, sleep } from "./retry.js";
-import { createSigner, sdkDate } from "./sign.js";
+import { createRedactor } from "./redact.js";
+import {
+  type Answer,
+  checkRetries,
+  checkTimeout,
+  invalid,
+  makeRequest,
+  type Pipeline,
+  type RequestOptions,
+} from "./request.js";
+import { createRawClient, type RawClient } from "./transport.js";
 
-// openapi-fetch's CJS build exports createClient as `exports.default`; a CJS bundle that imports it the Node way
-// sees the whole exports object as the default. Take the function from either shape.
-type CreateClient = <P extends {}>(options?: ClientOptions) => Client<P>;
-const fetchDefault = openapiFetch.default as CreateClient | { default: CreateClient };
-const createClient = typeof fetchDefault === "function" ? fetchDefault : fetchDefault.default;
+export type { RequestOptions } from "./request.js";
 
 /** An IAM user token, sent as `X-Auth-Token`. */
 export interface TokenAuth {
@@ -40,11 +42,15 @@ export interface CsbsLogger {
   debug(message: string): void;
 }
 
-export interface CsbsClientOptions {
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+/** The path parameters every operation of the spec has (`project_id`). */
+type CommonParameter = CommonPathParameters[number];
+/** They are given once, as options named in camelCase: `project_id` → `projectId`, the project whose backups are listed. */
+export type CommonPathOptions = { [K in CommonParameter as Camel<K>]: string };
+
+export interface ClientOptions {
   /** e.g. "https://csbs.ap-southeast-1.myhuaweicloud.com", or the mock "http://127.0.0.1:4010". */
   baseUrl: string;
-  /** The project whose backups are listed. */
-  projectId: string;
   /** How requests authenticate: `{ token }` or `{ accessKey, secretKey, securityToken? }`. */
   auth: TokenAuth | AkSkAuth;
   /** Time limit of each attempt (until the body is read), in ms. Default 60 000; `Infinity` for none. */
@@ -61,17 +67,8 @@ export interface CsbsClientOptions {
   now?: () => Date | number;
 }
 
-/** Per-call options. */
-export interface RequestOptions {
-  /** Aborts the call: the request in flight and any wait before a retry. Rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** Overrides the client's `timeoutMs` for this call. */
-  timeoutMs?: number;
-  /** Overrides the client's `maxRetries` for this call. */
-  maxRetries?: number;
-  /** Headers for this call, merged over the client's. */
-  headers?: Record<string, string>;
-}
+/** The client's options: `baseUrl`, `auth`, the common path parameters (`projectId`), and the optional ones. */
+export type CsbsClientOptions = ClientOptions & CommonPathOptions;
 
 /** A body with the response it came in. */
 export interface WithResponse<T> {
@@ -89,9 +86,9 @@ type Empty = Record<never, never>;
 type Present<T> = [T] extends [never] ? Empty : [T] extends [undefined] ? Empty : NonNullable<T>;
 type Simplify<T> = { [P in keyof T]: T[P] } & {};
 type ParamsOf<K extends OperationId> = operations[K]["parameters"];
-/** The first argument of an operation's method: its path parameters (but `project_id`, which the client holds) and query parameters. */
+/** The first argument of an operation's method: its path parameters (but the common ones, which the client holds) and query parameters. */
 export type OperationParams<K extends OperationId> = Simplify<
-  Omit<Present<ParamsOf<K>["path"]>, "project_id"> & Present<ParamsOf<K>["query"]>
+  Omit<Present<ParamsOf<K>["path"]>, CommonParameter> & Present<ParamsOf<K>["query"]>
 >;
 type Responses<K extends OperationId> = operations[K]["responses"];
 type Success = keyof Responses<OperationId> & (200 | 201 | 202 | 203 | 206);
@@ -153,219 +150,115 @@ export type CsbsClient = {
   ) => AsyncGenerator<PageItem<K>, void, undefined>;
 } & ([FirstPaged<OperationTable>] extends [never] ? Empty : { pages: PageIterator<FirstPaged<OperationTable>> }) & {
     /** The typed openapi-fetch client, for full control: auth, headers and logger apply; retries, timeouts and typed errors do not. */
-    readonly raw: Client<paths>;
+    readonly raw: RawClient;
   };
 
-const invalid = (what: string) => new CsbsError(`createCsbsClient: ${what}`);
 const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.length > 0;
 // What may go in a header as-is: printable ASCII. fetch's own error for anything else would quote the value.
 const headerSafe = (value: unknown): value is string => typeof value === "string" && /^[\x20-\x7e]+$/.test(value);
-const SENSITIVE = /^(x-auth-token|authorization|x-security-token|proxy-authorization|cookie)$/i;
+const camel = (name: string) => name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
-export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
-  const { baseUrl, projectId, auth, logger, now = () => new Date() } = options ?? ({} as CsbsClientOptions);
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw invalid('"baseUrl" must be an absolute URL');
-  }
-  if (!nonEmpty(projectId)) throw invalid('"projectId" must be a non-empty string');
+/** The credentials, checked: header-safe, and an empty one named (an unset environment variable often arrives as ""). */
+function checkAuth(auth: TokenAuth | AkSkAuth | undefined) {
   const tokenAuth = auth?.token !== undefined;
   // Header values are sent trimmed; trimmed values are also what gets redacted.
   const token = typeof auth?.token === "string" ? auth.token.trim() : undefined;
   const securityToken = typeof auth?.securityToken === "string" ? auth.securityToken.trim() : undefined;
-  if (tokenAuth ? !headerSafe(token) : !headerSafe(auth?.accessKey) || !nonEmpty(auth.secretKey)) {
-    // An unset environment variable often arrives as "": say that, rather than something vaguer (or a 401 later).
+  if (tokenAuth ? !headerSafe(token) : !headerSafe(auth?.accessKey) || !nonEmpty(auth?.secretKey)) {
     const empty = (["token", "accessKey", "secretKey"] as const).find((key) => auth?.[key]?.trim?.() === "");
     throw invalid(
       empty ? `"auth.${empty}" is empty` : '"auth" must be { token } or { accessKey, secretKey }, in printable ASCII',
     );
   }
   if (securityToken !== undefined && !headerSafe(securityToken)) throw invalid('"auth.securityToken" is not valid');
-  const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? 60_000);
-  const defaultMaxRetries = checkRetries(options.maxRetries ?? 2);
+  return { token: tokenAuth ? (token as string) : undefined, securityToken, auth: auth as TokenAuth | AkSkAuth };
+}
+
+/** The values of the common path parameters, from their camelCase options (`projectId`). */
+function commonValues(options: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of commonPathParameters as readonly string[]) {
+    const value = options[camel(name)];
+    if (!nonEmpty(value)) throw invalid(`"${camel(name)}" must be a non-empty string`);
+    values[name] = value;
+  }
+  return values;
+}
+
+/** Everything a call shares: the raw client (auth, headers, logging), redaction, defaults, the common parameters. */
+function createPipeline(options: CsbsClientOptions): Pipeline {
+  const { baseUrl, logger, now = () => new Date() } = options ?? ({} as CsbsClientOptions);
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw invalid('"baseUrl" must be an absolute URL');
+  }
+  const common = commonValues(options as unknown as Record<string, unknown>);
+  const { token, securityToken, auth } = checkAuth(options.auth);
   const nowMs = () => +now();
-
-  // Secrets never leave in an error, a log line or JSON: their literal values (8+ characters: shorter ones would
-  // mangle ordinary text) and any signature are replaced.
-  const secrets = [token, auth.secretKey, securityToken].filter(
-    (s): s is string => typeof s === "string" && s.length >= 8,
-  );
-  const redact = (text: string): string => {
-    for (const secret of secrets) text = text.replaceAll(secret, "[redacted]");
-    return text.replace(/Signature=[0-9a-f]+/gi, "Signature=[redacted]");
-  };
-
-  const raw = createClient<paths>({
+  const redact = createRedactor([token, auth.secretKey, securityToken]);
+  const raw: RawClient = createRawClient({
     baseUrl,
-    headers: { ...options.headers, ...(tokenAuth && { "X-Auth-Token": token as string }) },
-    fetch: options.fetch, // undefined: openapi-fetch's default, the global fetch
-    // Never follow a redirect: fetch would forward X-Auth-Token / X-Security-Token to wherever it points. A 3xx
-    // answer surfaces as a CsbsApiError instead.
-    redirect: "manual",
+    headers: { ...options.headers, ...(token !== undefined && { "X-Auth-Token": token }) },
+    fetch: options.fetch,
+    ...(token === undefined && {
+      signing: { accessKey: auth.accessKey as string, secretKey: auth.secretKey as string, securityToken, nowMs },
+    }),
+    logger,
+    redact,
   });
-
-  if (!tokenAuth) {
-    const sign = createSigner(auth.accessKey as string, auth.secretKey as string);
-    raw.use({
-      async onRequest({ request }) {
-        const signed: Record<string, string> = { "X-Sdk-Date": sdkDate(new Date(nowMs())) };
-        if (securityToken) signed["X-Security-Token"] = securityToken;
-        const authorization = await sign(request.method, request.url, signed);
-        for (const [name, value] of Object.entries(signed)) request.headers.set(name, value);
-        request.headers.set("Authorization", authorization);
-      },
-    });
-  }
-
-  if (logger) {
-    const log = (line: string) => logger.debug(redact(`csbs ${line}`));
-    raw.use({
-      onRequest({ request }) {
-        const headers = [...request.headers].map(
-          ([name, value]) => `${name}: ${SENSITIVE.test(name) ? "[redacted]" : value}`,
-        );
-        log(`→ ${request.method} ${request.url} {${headers.join(", ")}}`);
-      },
-      onResponse({ request, response }) {
-        log(`← ${response.status} ${request.method} ${request.url} ${response.headers.get("x-request-id") ?? ""}`);
-      },
-    });
-  }
-
-  const scrub = (body: unknown): ErrorBody | string | undefined => {
-    if (!body) return undefined; // no body, or an empty one
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    const clean = redact(text);
-    return typeof body === "string" ? clean : JSON.parse(clean);
+  return {
+    raw,
+    redact,
+    common,
+    timeoutMs: checkTimeout(options.timeoutMs ?? 60_000),
+    maxRetries: checkRetries(options.maxRetries ?? 2),
+    nowMs,
+    logger,
   };
+}
 
-  const scrubHeaders = (headers: Headers): Headers =>
-    new Headers([...headers].map(([name, value]): [string, string] => [name, redact(value)]));
+type Params = Record<string, unknown> | undefined;
 
-  async function send(
-    op: OperationInfo,
-    params: Record<string, unknown>,
-    callOptions: RequestOptions | undefined,
-  ): Promise<{ data: unknown; response: Response }> {
-    const signal = callOptions?.signal;
-    const timeoutMs = checkTimeout(callOptions?.timeoutMs ?? defaultTimeoutMs);
-    const maxRetries = checkRetries(callOptions?.maxRetries ?? defaultMaxRetries);
-    // The path template names the path parameters; everything else is query.
-    const path: Record<string, unknown> = { project_id: projectId };
-    const query: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(params)) {
-      (name !== "project_id" && op.path.includes(`{${name}}`) ? path : query)[name] = value;
-    }
-    const where = `${op.method.toUpperCase()} ${op.path}`;
-    const init = {
-      params: { path, query },
-      headers: callOptions?.headers,
-      signal: undefined as AbortSignal | undefined,
-    };
-    for (let retry = 0; ; retry++) {
-      signal?.throwIfAborted();
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer =
-        timeoutMs >= 2 ** 31 // beyond setTimeout's range (about 24.8 days): no timeout, as for Infinity
-          ? undefined
-          : setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-            }, timeoutMs);
-      const onAbort = () => controller.abort(signal?.reason);
-      signal?.addEventListener("abort", onAbort);
-      init.signal = controller.signal;
-      let result: { data?: unknown; error?: unknown; response: Response } | undefined;
-      let caught: unknown;
-      try {
-        result = await raw.request(op.method as "get", op.path as keyof paths, init as never);
-      } catch (error) {
-        caught = error;
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-      }
+/** An operation's method, and for a paged one its page iterator and item iterator. */
+function operationMethods(pipeline: Pipeline, op: OperationInfo) {
+  const call = (params: Params, options?: RequestOptions): Promise<Answer> =>
+    makeRequest(pipeline, op, params ?? {}, options);
+  const withResponse = async (params: Params, options?: RequestOptions) => {
+    const { data, response } = await call(params, options);
+    return { data, response, requestId: response.headers.get("x-request-id") ?? undefined };
+  };
+  const method: { withResponse: unknown; pages?: unknown } = Object.assign(
+    async (params: Params, options?: RequestOptions) => (await call(params, options)).data,
+    { withResponse },
+  );
+  const paging = op.pagination;
+  if (!paging) return { method };
+  const pages = (params: Params, options?: RequestOptions) =>
+    paginate(paging, (query) => withResponse(query, options), params);
+  method.pages = pages;
+  const iterate = async function* (params: Params, options?: RequestOptions) {
+    for await (const page of pages(params, options)) yield* page.items;
+  };
+  return {
+    method,
+    pages,
+    iterate,
+    iterateName: `iterate${paging.items.replace(/(?:^|[_-])(\w)/g, (_, c: string) => c.toUpperCase())}`,
+  };
+}
 
-      let failure: CsbsError;
-      let wait: number | undefined;
-      if (result) {
-        const { data, error, response } = result;
-        if (response.ok) {
-          if (data === undefined) throw new CsbsError(`CSBS answered ${response.status} with an empty body`);
-          return { data, response };
-        }
-        const ErrorClass = (errorClasses as Record<number, typeof CsbsApiError>)[response.status] ?? CsbsApiError;
-        failure = new ErrorClass(
-          response.status,
-          scrub(error),
-          scrubHeaders(response.headers),
-          `${op.operationId}: ${where}, attempts: ${retry + 1}`,
-        );
-        if (!RETRYABLE_STATUS.has(response.status)) throw failure;
-        wait = retryAfterMs(response.headers.get("retry-after"), nowMs());
-      } else {
-        // The caller's abort surfaces as fetch throws it: the signal's reason, an AbortError by default.
-        if (signal?.aborted) throw signal.reason;
-        if (timedOut) failure = new CsbsTimeoutError(`${where} timed out after ${timeoutMs} ms`);
-        else if (caught instanceof SyntaxError) {
-          throw new CsbsError("CSBS answered a body that is not JSON", { cause: caught });
-        } else if (caught instanceof URIError) {
-          throw new CsbsError("A query value cannot be encoded", { cause: caught });
-        } else {
-          const reason = caught instanceof Error ? (caught.cause instanceof Error ? caught.cause : caught) : undefined;
-          failure = new CsbsConnectionError(redact(`${where} failed: ${reason?.message ?? String(caught)}`), {
-            cause: caught,
-          });
-        }
-      }
-      if (retry >= maxRetries) throw failure;
-      wait ??= backoffMs(retry);
-      logger?.debug(
-        redact(`csbs retry ${retry + 1} of ${maxRetries} in ${wait} ms after ${failure.name}: ${failure.message}`),
-      );
-      await sleep(wait, signal);
-    }
-  }
-
-  // One method per operation of the generated table; paged operations also get their iterators.
-  type Params = Record<string, unknown> | undefined;
-  const client: Record<string, unknown> = { raw };
+/** The client: one method per operation of the spec's operation table (see CsbsClient). */
+export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
+  const pipeline = createPipeline(options);
+  const client: Record<string, unknown> = { raw: pipeline.raw };
   for (const op of operationTable as readonly OperationInfo[]) {
-    const withResponse = async (params: Params, callOptions?: RequestOptions) => {
-      const { data, response } = await send(op, params ?? {}, callOptions);
-      return { data, response, requestId: response.headers.get("x-request-id") ?? undefined };
-    };
-    const method: { withResponse: unknown; pages?: unknown } = Object.assign(
-      async (params: Params, callOptions?: RequestOptions) => (await send(op, params ?? {}, callOptions)).data,
-      { withResponse },
-    );
+    const { method, pages, iterate, iterateName } = operationMethods(pipeline, op);
     client[op.operationId] = method;
-    const paging = op.pagination;
-    if (!paging) continue;
-    const defaultLimit = op.parameters.find((p) => p.name === paging.limit)?.default;
-    const pages = (params: Params, callOptions?: RequestOptions) =>
-      paginate(paging, defaultLimit, (query) => withResponse(query, callOptions), params);
-    method.pages = pages;
-    client.pages ??= pages;
-    client[`iterate${paging.items.replace(/(?:^|[_-])(\w)/g, (_, c: string) => c.toUpperCase())}`] = async function* (
-      params: Params,
-      callOptions?: RequestOptions,
-    ) {
-      for await (const page of pages(params, callOptions)) yield* page.items;
-    };
+    if (iterateName) {
+      client.pages ??= pages;
+      client[iterateName] = iterate;
+    }
   }
   return client as CsbsClient;
-}
-
-function checkTimeout(ms: unknown): number {
-  if (typeof ms !== "number" || !(ms > 0)) throw invalid('"timeoutMs" must be > 0');
-  return ms;
-}
-
-function checkRetries(n: unknown): number {
-  // Number.isInteger is false for anything but a number.
-  if (!Number.isInteger(n) || (n as number) < 0) throw invalid('"maxRetries" must be an integer >= 0');
-  return n as number;
 }

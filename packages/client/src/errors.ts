@@ -1,4 +1,5 @@
 import type { DocumentedErrorStatus, ErrorBody } from "@csbs/types";
+import { retryAfterMs } from "./retry.js";
 
 /** Base class of every error this client throws (except the caller's own AbortError, which passes through). */
 export class CsbsError extends Error {
@@ -23,6 +24,11 @@ export class CsbsApiError extends CsbsError {
   declare readonly code: string | undefined;
   /** From the X-Request-Id header, or `request_id` in the body. */
   declare readonly requestId: string | undefined;
+  /**
+   * Seconds the server asked to wait before another attempt (`Retry-After`, in seconds or as an HTTP date, against
+   * `nowMs`); undefined when it did not say. Sent with 429 and 503.
+   */
+  declare readonly retryAfter: number | undefined;
 
   /** `context` (where it happened: "operationId: METHOD /path, attempts: N") is appended to the message. */
   constructor(
@@ -30,6 +36,7 @@ export class CsbsApiError extends CsbsError {
     body: ErrorBody | string | undefined,
     headers: Headers = new Headers(),
     context?: string,
+    nowMs: number = Date.now(),
   ) {
     const json = body && typeof body === "object" ? body : undefined;
     const text =
@@ -51,6 +58,7 @@ export class CsbsApiError extends CsbsError {
       headers,
       code: typeof json?.error_code === "string" ? json.error_code : undefined,
       requestId: headers.get("x-request-id") ?? (typeof json?.request_id === "string" ? json.request_id : undefined),
+      retryAfter: seconds(retryAfterMs(headers.get("retry-after"), nowMs, Number.POSITIVE_INFINITY)),
     });
   }
 }
@@ -71,6 +79,13 @@ export class PermissionDeniedError extends CsbsApiError {
 export class NotFoundError extends CsbsApiError {
   override name = "NotFoundError";
 }
+/**
+ * 429: too many requests — API Gateway's throttling (APIGW.0308), not an answer of CSBS itself. Retried after
+ * `retryAfter` seconds when the server says (capped at 60 s), else with backoff.
+ */
+export class RateLimitError extends CsbsApiError {
+  override name = "RateLimitError";
+}
 /** 500: service internal error. Retried. */
 export class InternalServerError extends CsbsApiError {
   override name = "InternalServerError";
@@ -79,6 +94,8 @@ export class InternalServerError extends CsbsApiError {
 export class ServiceUnavailableError extends CsbsApiError {
   override name = "ServiceUnavailableError";
 }
+
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.ceil(ms / 1000));
 
 /** The request did not get an HTTP answer: DNS, refused or reset connection, TLS, a body cut short. */
 export class CsbsConnectionError extends CsbsError {
@@ -100,6 +117,7 @@ export const errorClasses: { readonly [S in DocumentedErrorStatus]: typeof CsbsA
   401: AuthenticationError,
   403: PermissionDeniedError,
   404: NotFoundError,
+  429: RateLimitError,
   500: InternalServerError,
   503: ServiceUnavailableError,
 };

@@ -18,17 +18,16 @@ type Fetch = (query: Query) => Promise<{ data: unknown; response: Response; requ
 
 /**
  * Marker pagination, as the operation's `x-pagination` declares it: the next page's marker parameter is the id field
- * of the previous page's last item; the limit parameter (or its spec default) is the page size; a short or empty page
+ * of the previous page's last item; the limit parameter (or its spec default, `defaultLimit`) is the page size; a short or empty page
  * is the last. The caller's marker and offset apply to the first page only. A server that answers a page it already
  * gave (a last id seen before) would loop forever: that throws a CsbsError.
  */
 export async function* paginate(
   paging: OperationPagination,
-  defaultLimit: unknown,
   fetchPage: Fetch,
   query: Query = {},
 ): AsyncGenerator<Page<unknown, Query>, void, undefined> {
-  const { items: field, id, marker, limit, offset } = paging;
+  const { items: field, id, marker, limit, offset, defaultLimit } = paging;
   const pageSize = (query[limit as string] ?? defaultLimit) as number | undefined;
   const { [offset as string]: _offset, ...rest } = query; // an undefined offset drops nothing
   const seen = new Set<unknown>([query[marker]]);

@@ -10,10 +10,10 @@ export const backoffMs = (retry: number, random: () => number = Math.random): nu
   Math.floor(random() * Math.min(CAP_MS, BASE_MS * 2 ** retry));
 
 /**
- * The wait a Retry-After header asks for, in ms, capped at 60 s: delta-seconds or an HTTP date (against `nowMs`).
+ * The wait a Retry-After header asks for, in ms, capped (at 60 s unless `capMs` says otherwise): delta-seconds or an HTTP date (against `nowMs`).
  * Undefined when the header is absent or unreadable, so the caller falls back to backoff.
  */
-export function retryAfterMs(value: string | null, nowMs: number): number | undefined {
+export function retryAfterMs(value: string | null, nowMs: number, capMs = RETRY_AFTER_CAP_MS): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
   let ms: number;
@@ -24,7 +24,7 @@ export function retryAfterMs(value: string | null, nowMs: number): number | unde
     if (Number.isNaN(date)) return undefined;
     ms = Math.max(0, date - nowMs);
   }
-  return Math.min(ms, RETRY_AFTER_CAP_MS);
+  return Math.min(ms, capMs);
 }
 
 /** Waits `ms`, or rejects with the signal's reason the moment it aborts. */

@@ -12,6 +12,7 @@ import {
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
+  RateLimitError,
   ServiceUnavailableError,
 } from "../src/index.js";
 import {
@@ -28,6 +29,7 @@ import {
 
 // Every CsbsApiError message ends with the operation, its method and path template, and the attempts made.
 const WHERE = "listCheckpointItems: GET /v1/{project_id}/checkpoint_items";
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const projectId = "p-1";
 let server: FaultServer | undefined;
@@ -76,7 +78,22 @@ describe("retries", () => {
     ]);
     await expect(csbs.listCheckpointItems()).resolves.toHaveProperty("checkpoint_items");
     expect(requests).toHaveLength(2);
-    expect(lines).toContainEqual(expect.stringContaining("retry 1 of 2 in 1000 ms after CsbsApiError: throttled"));
+    expect(lines).toContainEqual(expect.stringContaining("retry 1 of 2 in 1000 ms after RateLimitError: throttled"));
+  });
+
+  it("a 429 that outlasts the retries is a RateLimitError saying how long to wait (seconds or an HTTP date)", async () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    const throttled = json(429, csbsError("APIGW.0308", "throttled"), { "retry-after": "0" });
+    const { csbs } = await setup([throttled, throttled], { maxRetries: 1 });
+    const error = await caught(csbs.listCheckpointItems());
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, code: "APIGW.0308", retryAfter: 0 });
+    const dated = json(429, csbsError("APIGW.0308", "throttled"), { "retry-after": "Thu, 01 Jan 2026 00:01:30 GMT" });
+    const later = await setup([dated], { maxRetries: 0, now: () => now });
+    // 90 s: what the server said, although the client itself waits at most 60 s between attempts.
+    expect(await caught(later.csbs.listCheckpointItems())).toMatchObject({ retryAfter: 90 });
+    const silent = await setup([json(429, csbsError("APIGW.0308", "throttled"))], { maxRetries: 0 });
+    expect(await caught(silent.csbs.listCheckpointItems())).toMatchObject({ retryAfter: undefined });
   });
 
   it("honours Retry-After as an HTTP date, against the injected clock", async () => {
@@ -104,7 +121,14 @@ describe("retries", () => {
       expect(requests).toHaveLength(4);
       expect(error).toBeInstanceOf(CsbsApiError);
       expect(error).toMatchObject({ status, code: "E", message: `status ${status} (${WHERE}, attempts: 4)` });
-      const expected = status === 500 ? InternalServerError : status === 503 ? ServiceUnavailableError : CsbsApiError;
+      const expected =
+        status === 429
+          ? RateLimitError
+          : status === 500
+            ? InternalServerError
+            : status === 503
+              ? ServiceUnavailableError
+              : CsbsApiError;
       expect((error as Error).constructor).toBe(expected);
     },
   );
@@ -195,6 +219,9 @@ describe("connections and timeouts", () => {
     expect(error).toBeInstanceOf(CsbsTimeoutError);
     expect(error).toBeInstanceOf(CsbsConnectionError);
     expect((error as Error).message).toContain("timed out after 150 ms");
+    expect((error as Error).message).toMatch(
+      /\(listCheckpointItems: GET \/v1\/\{project_id\}\/checkpoint_items, attempts: \d\)$/,
+    );
     expect(requests).toHaveLength(2);
   });
 
@@ -234,7 +261,10 @@ describe("connections and timeouts", () => {
     const csbs = createCsbsClient({ baseUrl: url, projectId, auth: { token: "t" }, maxRetries: 1 });
     const error = await caught(csbs.listCheckpointItems());
     expect(error).toBeInstanceOf(CsbsConnectionError);
-    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+    // Like an API error, it says which operation failed, where, and after how many attempts.
+    expect((error as Error).message).toMatch(
+      new RegExp(`^CSBS request failed: .*ECONNREFUSED.* \\(${escapeRegExp(WHERE)}, attempts: 2\\)$`),
+    );
   });
 });
 

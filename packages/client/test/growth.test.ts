@@ -185,7 +185,7 @@ describe("a spec that grows by two operations", () => {
   });
 
   it("regenerates a table that holds the new operations", async () => {
-    const table = (await import(join(dir, "node_modules/@csbs/types/src/index.mjs"))).operationTable as {
+    const table = (await import(join(dir, "node_modules/@csbs/types/src/index.gen.mjs"))).operationTable as {
       operationId: string;
       path: string;
       parameters: { name: string; in: string; required: boolean }[];

@@ -144,9 +144,9 @@ export async function main(baseUrl: string): Promise<CheckpointItem[]> {
 }
 `,
       // A CommonJS consumer, taking the API types from the client.
-      "usage.cts": `import { createCsbsClient, type CheckpointItem, type CheckpointItemPage } from "@csbs/client";
+      "usage.cts": `import { createCsbsClient, type CheckpointItem, type OperationPage } from "@csbs/client";
 export const ids = (items: CheckpointItem[]): string[] => items.map((item) => item.id);
-export async function first(baseUrl: string): Promise<CheckpointItemPage | undefined> {
+export async function first(baseUrl: string): Promise<OperationPage<"listCheckpointItems"> | undefined> {
   const csbs = createCsbsClient({ baseUrl, projectId: "p", auth: { accessKey: "AK", secretKey: "SK" } });
   // @ts-expect-error limit is a number
   await csbs.listCheckpointItems({ limit: "1" });

@@ -3,7 +3,6 @@ import type { CheckpointItem, ListCheckpointItemsQuery, ListCheckpointItemsRespo
 import type { Client } from "openapi-fetch";
 import { expectTypeOf } from "vitest";
 import {
-  type CheckpointItemPage,
   CsbsApiError,
   type CsbsClient,
   type CsbsConnectionError,
@@ -12,6 +11,7 @@ import {
   createCsbsClient,
   NotFoundError,
   type OperationId,
+  type OperationPage,
   type PagedOperationId,
   type WithResponse,
 } from "../src/index.js";
@@ -30,7 +30,7 @@ export async function typed() {
   const requestId: string | undefined = withResponse.requestId;
   const ids: string[] = [];
   for await (const each of csbs.iterateCheckpointItems({ limit: 100 })) ids.push(each.id);
-  const pages: CheckpointItemPage[] = [];
+  const pages: OperationPage<"listCheckpointItems">[] = [];
   for await (const page of csbs.pages()) pages.push(page satisfies { items: CheckpointItem[] });
   const raw: Client<import("@csbs/types").paths> = csbs.raw;
   return [item?.extend_info?.progress, response, requestId, ids, pages, raw] as const;
@@ -102,7 +102,9 @@ export function generated() {
     WithResponse<ListCheckpointItemsResponse>
   >();
   expectTypeOf(csbs.iterateCheckpointItems).returns.toEqualTypeOf<AsyncGenerator<CheckpointItem, void, undefined>>();
-  expectTypeOf(csbs.pages).returns.toEqualTypeOf<AsyncGenerator<CheckpointItemPage, void, undefined>>();
+  expectTypeOf(csbs.pages).returns.toEqualTypeOf<
+    AsyncGenerator<OperationPage<"listCheckpointItems">, void, undefined>
+  >();
   expectTypeOf(csbs.listCheckpointItems.pages).toEqualTypeOf(csbs.pages);
   // @ts-expect-error project_id is the client's (projectId), not a call parameter
   csbs.listCheckpointItems({ project_id: "other" });

@@ -67,6 +67,8 @@ export interface HeaderModel {
 export interface ResponseModel {
   status: number;
   description: string;
+  /** Why the toolchain documents a response that the source document does not (`x-ours`). */
+  ours?: string;
   /** The JSON body's schema, inlined; absent for a response without a JSON body. */
   schema?: Json;
   /** Named examples, in document order. */

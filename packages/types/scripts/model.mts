@@ -114,6 +114,7 @@ export function buildModel(doc: Json): ApiModel {
     return defined({
       status,
       description: String(r.description ?? ""),
+      ours: r["x-ours"],
       schema: media?.schema && inline(media.schema),
       examples,
       example: Object.values(examples)[0]?.value ?? media?.example,

@@ -155,6 +155,7 @@ export type OperationTable = readonly [
       401,
       403,
       404,
+      429,
       500,
       503,
     ];

@@ -99,6 +99,7 @@ exports.operationTable = [
       401,
       403,
       404,
+      429,
       500,
       503
     ],

@@ -98,6 +98,7 @@ export const operationTable = [
       401,
       403,
       404,
+      429,
       500,
       503
     ],

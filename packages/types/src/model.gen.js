@@ -1577,6 +1577,58 @@ exports.model = {
           "headers": []
         },
         {
+          "status": 429,
+          "description": "Too many requests: API Gateway's throttling, answered by the gateway in front of CSBS (error code `APIGW.0308`,\nwith `request_id`), not by CSBS itself. Wait as `Retry-After` says, then retry.\n",
+          "ours": "The source document does not list 429; API Gateway answers it to any throttled Huawei Cloud API call.",
+          "schema": {
+            "type": "object",
+            "description": "The CSBS error body. API Gateway failures (codes `APIGW.*`) add the `request_id` of the request.",
+            "required": [
+              "error_code",
+              "error_msg"
+            ],
+            "properties": {
+              "error_code": {
+                "type": "string",
+                "description": "The error code, for example `CSBS.9001` (service) or `APIGW.0301` (API Gateway)."
+              },
+              "error_msg": {
+                "type": "string",
+                "description": "What went wrong, in English."
+              },
+              "request_id": {
+                "type": "string",
+                "description": "The request ID, set by API Gateway on the failures it answers itself."
+              }
+            }
+          },
+          "examples": {
+            "throttled": {
+              "summary": "API Gateway throttled the request",
+              "value": {
+                "error_code": "APIGW.0308",
+                "error_msg": "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute",
+                "request_id": "6f1c4d2a9b8e7f3a5c0d1e2f3a4b5c6d"
+              }
+            }
+          },
+          "example": {
+            "error_code": "APIGW.0308",
+            "error_msg": "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute",
+            "request_id": "6f1c4d2a9b8e7f3a5c0d1e2f3a4b5c6d"
+          },
+          "headers": [
+            {
+              "name": "Retry-After",
+              "description": "How long to wait before trying again: a number of seconds (`1`) or an HTTP date. `@csbs/client` waits that long\n(at most 60 s) before its next attempt. Not in the source document: documented by csbs-api.\n",
+              "schema": {
+                "type": "string",
+                "description": "Delay in seconds, or an HTTP date (RFC 9110 §10.2.3)."
+              }
+            }
+          ]
+        },
+        {
           "status": 500,
           "description": "Service internal error. Retrying later may succeed.",
           "schema": {
@@ -1654,7 +1706,16 @@ exports.model = {
             "error_code": "CSBS.9998",
             "error_msg": "Service unavailable."
           },
-          "headers": []
+          "headers": [
+            {
+              "name": "Retry-After",
+              "description": "How long to wait before trying again: a number of seconds (`1`) or an HTTP date. `@csbs/client` waits that long\n(at most 60 s) before its next attempt. Not in the source document: documented by csbs-api.\n",
+              "schema": {
+                "type": "string",
+                "description": "Delay in seconds, or an HTTP date (RFC 9110 §10.2.3)."
+              }
+            }
+          ]
         }
       ],
       "security": [

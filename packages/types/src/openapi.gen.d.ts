@@ -318,6 +318,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description Too many requests: API Gateway's throttling, answered by the gateway in front of CSBS (error code `APIGW.0308`,
+         *     with `request_id`), not by CSBS itself. Wait as `Retry-After` says, then retry.
+         */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description Service internal error. Retrying later may succeed. */
         InternalServerError: {
             headers: {
@@ -330,6 +343,7 @@ export interface components {
         /** @description Service unavailable: the service is overloaded or under maintenance. Retry later, honouring Retry-After when it is sent. */
         ServiceUnavailable: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -432,7 +446,14 @@ export interface components {
         resource_type: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description How long to wait before trying again: a number of seconds (`1`) or an HTTP date. `@csbs/client` waits that long
+         *     (at most 60 s) before its next attempt. Not in the source document: documented by csbs-api.
+         * @example 1
+         */
+        RetryAfter: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -553,6 +574,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

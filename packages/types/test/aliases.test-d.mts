@@ -2,6 +2,7 @@
 import type {
   CheckpointItem,
   CheckpointItemStatus,
+  Enums,
   ExtendInfo,
   ListCheckpointItemsErrorStatus,
   ListCheckpointItemsQuery,
@@ -10,54 +11,27 @@ import type {
   OperationTable,
   ResourceTag,
 } from "../src/index.gen.js";
-import { operationTable } from "../src/index.gen.js";
+import { enums, operationTable } from "../src/index.gen.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(): T => true as T;
 
-// The nine documented statuses, no more, no fewer.
-assert<
-  Equal<
-    CheckpointItemStatus,
-    | "waiting_protect"
-    | "protecting"
-    | "available"
-    | "waiting_restore"
-    | "restoring"
-    | "error"
-    | "waiting_delete"
-    | "deleting"
-    | "deleted"
-  >
->();
+// Found by its operationId, not its position: adding an operation anywhere in the spec leaves these true.
+type ListEntry = Extract<OperationTable[number], { operationId: "listCheckpointItems" }>;
+type QueryNames = Extract<ListEntry["parameters"][number], { in: "query" }>["name"];
 
-// All 16 query parameters, each optional.
-assert<
-  Equal<
-    keyof ListCheckpointItemsQuery,
-    | "status"
-    | "limit"
-    | "marker"
-    | "sort"
-    | "all_tenants"
-    | "name"
-    | "az"
-    | "resource_id"
-    | "resource_name"
-    | "start_time"
-    | "end_time"
-    | "image_type"
-    | "policy_id"
-    | "offset"
-    | "checkpoint_id"
-    | "resource_type"
-  >
->();
+// The statuses are the spec's enum, which `enums` carries at runtime too.
+assert<Equal<CheckpointItemStatus, Enums["CheckpointItemStatus"][number]>>();
+assert<Equal<CheckpointItemStatus, (typeof enums.CheckpointItemStatus)[number]>>();
+
+// Every query parameter of the operation, each optional (none is required in the spec), and no other.
+assert<Equal<keyof ListCheckpointItemsQuery, QueryNames>>();
+assert<Equal<ListCheckpointItemsQuery, Partial<ListCheckpointItemsQuery>>>();
 assert<Equal<Required<ListCheckpointItemsQuery>["limit"], number>>();
 assert<Equal<Required<ListCheckpointItemsQuery>["all_tenants"], boolean>>();
 
-// The documented error statuses.
-assert<Equal<ListCheckpointItemsErrorStatus, 400 | 401 | 403 | 404 | 500 | 503>>();
+// The documented error statuses are the table's.
+assert<Equal<ListCheckpointItemsErrorStatus, ListEntry["errorStatuses"][number]>>();
 
 // Response shape: an item's identity fields are always there, the rest optional.
 const body: ListCheckpointItemsResponse = { checkpoint_items: [] };
@@ -69,8 +43,6 @@ const tag: ResourceTag = { key: "env", value: "" };
 
 // The operation table's literal type is an OperationInfo list, and says what the spec says.
 const table: readonly OperationInfo[] = operationTable;
-// Found by its operationId, not its position: adding an operation anywhere in the spec leaves these true.
-type ListEntry = Extract<OperationTable[number], { operationId: "listCheckpointItems" }>;
 assert<Equal<ListEntry["operationId"], "listCheckpointItems">>();
 assert<Equal<NonNullable<ListEntry["pagination"]>["items"], "checkpoint_items">>();
 assert<Equal<ListEntry["errorStatuses"][number], ListCheckpointItemsErrorStatus>>();
