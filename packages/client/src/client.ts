@@ -2,6 +2,7 @@ import {
   type CommonPathParameters,
   commonPathParameters,
   type OperationInfo,
+  type OperationQueries,
   type OperationTable,
   type operations,
   operationTable,
@@ -86,9 +87,12 @@ type Empty = Record<never, never>;
 type Present<T> = [T] extends [never] ? Empty : [T] extends [undefined] ? Empty : NonNullable<T>;
 type Simplify<T> = { [P in keyof T]: T[P] } & {};
 type ParamsOf<K extends OperationId> = operations[K]["parameters"];
-/** The first argument of an operation's method: its path parameters (but the common ones, which the client holds) and query parameters. */
+/**
+ * The first argument of an operation's method: its path parameters (but the common ones, which the client holds) and
+ * query parameters (`sort` typed from the spec's x-sort).
+ */
 export type OperationParams<K extends OperationId> = Simplify<
-  Omit<Present<ParamsOf<K>["path"]>, CommonParameter> & Present<ParamsOf<K>["query"]>
+  Omit<Present<ParamsOf<K>["path"]>, CommonParameter> & Present<OperationQueries[K]>
 >;
 type Responses<K extends OperationId> = operations[K]["responses"];
 type Success = keyof Responses<OperationId> & (200 | 201 | 202 | 203 | 206);

@@ -5,6 +5,8 @@
 
 // Every type of the API (schemas, per-operation Query/Response/…, paths, operations): the declarations stand alone.
 export type * from "@csbs/types";
+// The spec's enums, sort keys and sortBy at runtime (a select's options, a sort control), from the same generator.
+export { enums, sortBy, sortKeys } from "@csbs/types";
 export {
   type AkSkAuth,
   type ClientOptions,

@@ -1,7 +1,15 @@
 // Query serialisation: whatever valid query the caller passes, the server sees exactly those values.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { CsbsError, createCsbsClient, type ListCheckpointItemsQuery } from "../src/index.js";
+import {
+  CsbsError,
+  createCsbsClient,
+  enums,
+  type ListCheckpointItemsQuery,
+  type ListCheckpointItemsSortKey,
+  sortBy,
+  sortKeys,
+} from "../src/index.js";
 import { at, type FaultServer, items, json, startFaultServer } from "./fault-server.js";
 
 let server: FaultServer;
@@ -10,17 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const statuses = [
-  "waiting_protect",
-  "protecting",
-  "available",
-  "waiting_restore",
-  "restoring",
-  "error",
-  "waiting_delete",
-  "deleting",
-  "deleted",
-] as const;
 // Any Unicode text (well-formed: full code points), with the characters that break naive concatenation over-weighted.
 const text = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 20 }),
@@ -31,10 +28,16 @@ const localDateTime = fc
   .map((d) => d.toISOString().slice(0, 23));
 const query: fc.Arbitrary<ListCheckpointItemsQuery> = fc.record(
   {
-    status: fc.constantFrom(...statuses),
+    status: fc.constantFrom(...enums.CheckpointItemStatus),
     limit: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
     marker: text,
-    sort: text,
+    // Sort values are the spec's keys (its type allows nothing else), any number of terms, through sortBy.
+    sort: fc
+      .array(fc.tuple(fc.constantFrom(...sortKeys.listCheckpointItems), fc.constantFrom("asc", "desc", undefined)), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map(([first, ...rest]) => sortBy(first as [ListCheckpointItemsSortKey, "asc"], ...rest)),
     all_tenants: fc.boolean(),
     name: text,
     az: text,

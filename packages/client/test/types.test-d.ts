@@ -13,6 +13,7 @@ import {
   type OperationId,
   type OperationPage,
   type PagedOperationId,
+  sortBy,
   type WithResponse,
 } from "../src/index.js";
 
@@ -110,6 +111,11 @@ export function generated() {
   csbs.listCheckpointItems({ project_id: "other" });
   // @ts-expect-error marker is a string
   csbs.iterateCheckpointItems({ marker: 5 });
+  // sort is typed from the spec's x-sort: its keys, either direction, several terms
+  csbs.listCheckpointItems({ sort: "status:asc,created_at" });
+  csbs.listCheckpointItems({ sort: sortBy("status", ["created_at", "desc"], "name", "id:asc") });
+  // @ts-expect-error not a sort key or direction of the spec
+  csbs.listCheckpointItems({ sort: "sideways:up" });
   // @ts-expect-error unknown query parameter on the page iterator too
   csbs.pages({ page: 2 });
 }

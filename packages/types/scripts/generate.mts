@@ -110,8 +110,72 @@ const COMMON_DOC =
   "/** The path parameters every operation has: the client takes them once (`project_id` → `projectId`). */";
 const ENUMS_DOC =
   "/** Every enum of the spec's schemas and parameters, as arrays (a select's options, a runtime check). */";
+const SORT_KEYS_DOC = "/** The sort keys of each operation that sorts (its x-sort), by operationId. */";
+/** `sortBy` at runtime: the same text in the CommonJS and the ESM module. */
+const SORT_BY = `function sortBy(...terms) {
+  return terms.map((term) => (typeof term === "string" ? term : term.filter(Boolean).join(":"))).join(",");
+}`;
 const MODEL_DOC =
   "/** The spec's model: every operation, normalized once (parameters, rules, paging, examples, errors, auth). */";
+
+/** The type vocabulary of `sort` parameters (x-sort): terms, literal values of up to three keys, and `sortBy`'s. */
+const SORT_TYPES = [
+  "// Sorting (x-sort)",
+  "/** An intersection as one object type (what editors show, and what equality checks compare). */",
+  "type Flatten<T> = { [P in keyof T]: T[P] } & {};",
+  'export type SortDirection = "asc" | "desc";',
+  "/** One sort term: a key, with or without a direction. */",
+  "export type SortTerm<K extends string> = K | `${K}:${SortDirection}`;",
+  "type SortPairs<K extends string> = { [A in K]: { [B in Exclude<K, A>]: `${SortTerm<A>},${SortTerm<B>}` }[Exclude<K, A>] }[K];",
+  "type SortTriples<K extends string> = {",
+  "  [A in K]: {",
+  "    [B in Exclude<K, A>]: {",
+  "      [C in Exclude<K, A | B>]: `${SortTerm<A>},${SortTerm<B>},${SortTerm<C>}`;",
+  "    }[Exclude<K, A | B>];",
+  "  }[Exclude<K, A>];",
+  "}[K];",
+  "declare const sortBrand: unique symbol;",
+  "/** A sort value `sortBy` built from [key, direction] pairs, of any length: its keys are checked. */",
+  "export type SortBuilt<K extends string> = string & { readonly [sortBrand]: K };",
+  "/**",
+  ' * A `sort` value over keys K: one to three terms of distinct keys written as a literal (`"name:asc,created_at"`), or',
+  " * any number of terms built with `sortBy`. A key that is not K's does not compile.",
+  " */",
+  "export type SortValue<K extends string> = SortTerm<K> | SortPairs<K> | SortTriples<K> | SortBuilt<K>;",
+  '/** Builds a `sort` value: `sortBy("status", ["created_at", "desc"])` → `"status,created_at:desc"`. */',
+  "export declare function sortBy<K extends string>(",
+  "  ...terms: readonly [SortTerm<K> | readonly [K, SortDirection?], ...(SortTerm<K> | readonly [K, SortDirection?])[]]",
+  "): SortBuilt<K>;",
+];
+
+/** Per operation: its query, path parameters, answer, error statuses, path, and sort keys when it sorts. */
+function operationAliases(op: ApiModel["operations"][number]): string[] {
+  const T = pascal(op.operationId);
+  const opRef = `operations["${op.operationId}"]`;
+  const rawQuery = `NonNullable<${opRef}["parameters"]["query"]>`;
+  const lines = [`// ${op.method.toUpperCase()} ${op.path}`, `export type ${T}Operation = ${opRef};`];
+  lines.push(`export type ${T}PathParams = NonNullable<${opRef}["parameters"]["path"]>;`);
+  if (op.sort) {
+    const keys = Object.keys(op.sort.keys).map((k) => JSON.stringify(k));
+    lines.push(
+      `/** The sort keys of ${op.operationId} (its x-sort). */`,
+      `export type ${T}SortKey = ${keys.join(" | ")};`,
+      `/** A \`${op.sort.parameter}\` value of ${op.operationId}: \`key[:asc|desc]\` terms of its sort keys. */`,
+      `export type ${T}Sort = SortValue<${T}SortKey>;`,
+      `/** The query parameters of ${op.operationId}; \`${op.sort.parameter}\` is typed from its x-sort. */`,
+      `export type ${T}Query = Flatten<Omit<${rawQuery}, ${JSON.stringify(op.sort.parameter)}> & { ${JSON.stringify(op.sort.parameter)}?: ${T}Sort }>;`,
+    );
+  } else {
+    lines.push(`export type ${T}Query = ${rawQuery};`);
+  }
+  return [
+    ...lines,
+    `export type ${T}Response = ${opRef}["responses"][200]["content"]["application/json"];`,
+    `/** The documented error statuses of ${op.operationId}. */`,
+    `export type ${T}ErrorStatus = Exclude<keyof ${opRef}["responses"], 200 | "default">;`,
+    `export type ${T}Path = "${op.path}";`,
+  ];
+}
 
 /** The alias module: what most consumers import instead of indexing into `paths`, plus the table's types. */
 export function aliasModule(spec: Spec, model: ApiModel): string {
@@ -127,21 +191,16 @@ export function aliasModule(spec: Spec, model: ApiModel): string {
   for (const name of Object.keys(spec.components?.schemas ?? {}).sort()) {
     lines.push(`export type ${pascal(name)} = components["schemas"]["${name}"];`);
   }
-  for (const { operationId: id, method, path } of table) {
-    const T = pascal(id);
-    const opRef = `operations["${id}"]`;
-    lines.push(
-      "",
-      `// ${method.toUpperCase()} ${path}`,
-      `export type ${T}Operation = ${opRef};`,
-      `export type ${T}PathParams = NonNullable<${opRef}["parameters"]["path"]>;`,
-      `export type ${T}Query = NonNullable<${opRef}["parameters"]["query"]>;`,
-      `export type ${T}Response = ${opRef}["responses"][200]["content"]["application/json"];`,
-      `/** The documented error statuses of ${id}. */`,
-      `export type ${T}ErrorStatus = Exclude<keyof ${opRef}["responses"], 200 | "default">;`,
-      `export type ${T}Path = "${path}";`,
-    );
+  for (const op of model.operations) {
+    lines.push("", ...operationAliases(op));
   }
+  lines.push(
+    "",
+    "/** Each operation's query parameters, with `sort` typed from its x-sort. */",
+    "export interface OperationQueries {",
+  );
+  for (const { operationId: id } of model.operations) lines.push(`  ${JSON.stringify(id)}: ${pascal(id)}Query;`);
+  lines.push("}", "", ...SORT_TYPES);
   lines.push(
     "",
     "// The operation table (runtime: index.gen.js, index.gen.mjs)",
@@ -186,6 +245,9 @@ export function aliasModule(spec: Spec, model: ApiModel): string {
     `export type Enums = ${literalType(enumsOf(spec, model))};`,
     ENUMS_DOC,
     "export declare const enums: Enums;",
+    `export type SortKeys = ${literalType(sortKeysOf(model))};`,
+    SORT_KEYS_DOC,
+    "export declare const sortKeys: SortKeys;",
   );
   return `${lines.join("\n")}\n`;
 }
@@ -196,6 +258,10 @@ function modelDeclarations(): string {
   const body = source.slice(source.indexOf("// biome-ignore"));
   return `${GENERATED_HEADER}\n${body}\n${MODEL_DOC}\nexport declare const model: ApiModel;\n`;
 }
+
+/** The sort keys of each operation that has an x-sort. */
+const sortKeysOf = (model: ApiModel): Record<string, string[]> =>
+  Object.fromEntries(model.operations.flatMap((op) => (op.sort ? [[op.operationId, Object.keys(op.sort.keys)]] : [])));
 
 /** A CommonJS and an ESM module exporting these constants. */
 function runtimeModules(doc: string, constants: Record<string, unknown>): [cjs: string, esm: string] {
@@ -221,6 +287,7 @@ export async function renderTypes(spec: Spec): Promise<[string, string][]> {
     operationTable: operationTable(model),
     commonPathParameters: model.commonPathParameters,
     enums: enumsOf(spec, model),
+    sortKeys: sortKeysOf(model),
   });
   const [modelCjs, modelEsm] = runtimeModules(MODEL_DOC, { model });
   const reexport = (from: string, names: string[]) =>
@@ -230,13 +297,17 @@ export async function renderTypes(spec: Spec): Promise<[string, string][]> {
     ["index.gen.d.ts", aliasModule(spec, model)],
     [
       "index.gen.d.mts",
-      `${reexport("index.gen", ["CommonPathParameters", "Enums", "OperationTable"])}` +
+      `${reexport("index.gen", ["CommonPathParameters", "Enums", "OperationTable", "SortKeys", "SortBuilt", "SortDirection", "SortTerm"])}` +
         `${TABLE_DOC}\nexport declare const operationTable: OperationTable;\n` +
         `${COMMON_DOC}\nexport declare const commonPathParameters: CommonPathParameters;\n` +
-        `${ENUMS_DOC}\nexport declare const enums: Enums;\n`,
+        `${ENUMS_DOC}\nexport declare const enums: Enums;\n` +
+        `${SORT_KEYS_DOC}\nexport declare const sortKeys: SortKeys;\n` +
+        "export declare function sortBy<K extends string>(\n" +
+        "  ...terms: readonly [SortTerm<K> | readonly [K, SortDirection?], ...(SortTerm<K> | readonly [K, SortDirection?])[]]\n" +
+        "): SortBuilt<K>;\n",
     ],
-    ["index.gen.js", indexCjs],
-    ["index.gen.mjs", indexEsm],
+    ["index.gen.js", `${indexCjs}${SORT_BY}\nexports.sortBy = sortBy;\n`],
+    ["index.gen.mjs", `${indexEsm}export ${SORT_BY}\n`],
     ["model.gen.d.ts", modelDeclarations()],
     ["model.gen.d.mts", `${reexport("model.gen", ["ApiModel"])}${MODEL_DOC}\nexport declare const model: ApiModel;\n`],
     ["model.gen.js", modelCjs],

@@ -20,11 +20,48 @@ export type VolumeBackup = components["schemas"]["VolumeBackup"];
 // GET /v1/{project_id}/checkpoint_items
 export type ListCheckpointItemsOperation = operations["listCheckpointItems"];
 export type ListCheckpointItemsPathParams = NonNullable<operations["listCheckpointItems"]["parameters"]["path"]>;
-export type ListCheckpointItemsQuery = NonNullable<operations["listCheckpointItems"]["parameters"]["query"]>;
+/** The sort keys of listCheckpointItems (its x-sort). */
+export type ListCheckpointItemsSortKey = "created_at" | "updated_at" | "name" | "status" | "protected_at" | "id";
+/** A `sort` value of listCheckpointItems: `key[:asc|desc]` terms of its sort keys. */
+export type ListCheckpointItemsSort = SortValue<ListCheckpointItemsSortKey>;
+/** The query parameters of listCheckpointItems; `sort` is typed from its x-sort. */
+export type ListCheckpointItemsQuery = Flatten<Omit<NonNullable<operations["listCheckpointItems"]["parameters"]["query"]>, "sort"> & { "sort"?: ListCheckpointItemsSort }>;
 export type ListCheckpointItemsResponse = operations["listCheckpointItems"]["responses"][200]["content"]["application/json"];
 /** The documented error statuses of listCheckpointItems. */
 export type ListCheckpointItemsErrorStatus = Exclude<keyof operations["listCheckpointItems"]["responses"], 200 | "default">;
 export type ListCheckpointItemsPath = "/v1/{project_id}/checkpoint_items";
+
+/** Each operation's query parameters, with `sort` typed from its x-sort. */
+export interface OperationQueries {
+  "listCheckpointItems": ListCheckpointItemsQuery;
+}
+
+// Sorting (x-sort)
+/** An intersection as one object type (what editors show, and what equality checks compare). */
+type Flatten<T> = { [P in keyof T]: T[P] } & {};
+export type SortDirection = "asc" | "desc";
+/** One sort term: a key, with or without a direction. */
+export type SortTerm<K extends string> = K | `${K}:${SortDirection}`;
+type SortPairs<K extends string> = { [A in K]: { [B in Exclude<K, A>]: `${SortTerm<A>},${SortTerm<B>}` }[Exclude<K, A>] }[K];
+type SortTriples<K extends string> = {
+  [A in K]: {
+    [B in Exclude<K, A>]: {
+      [C in Exclude<K, A | B>]: `${SortTerm<A>},${SortTerm<B>},${SortTerm<C>}`;
+    }[Exclude<K, A | B>];
+  }[Exclude<K, A>];
+}[K];
+declare const sortBrand: unique symbol;
+/** A sort value `sortBy` built from [key, direction] pairs, of any length: its keys are checked. */
+export type SortBuilt<K extends string> = string & { readonly [sortBrand]: K };
+/**
+ * A `sort` value over keys K: one to three terms of distinct keys written as a literal (`"name:asc,created_at"`), or
+ * any number of terms built with `sortBy`. A key that is not K's does not compile.
+ */
+export type SortValue<K extends string> = SortTerm<K> | SortPairs<K> | SortTriples<K> | SortBuilt<K>;
+/** Builds a `sort` value: `sortBy("status", ["created_at", "desc"])` → `"status,created_at:desc"`. */
+export declare function sortBy<K extends string>(
+  ...terms: readonly [SortTerm<K> | readonly [K, SortDirection?], ...(SortTerm<K> | readonly [K, SortDirection?])[]]
+): SortBuilt<K>;
 
 // The operation table (runtime: index.gen.js, index.gen.mjs)
 /** One parameter of an operation: `default` is its schema's default, when it has one. */
@@ -224,3 +261,15 @@ export type Enums = {
 };
 /** Every enum of the spec's schemas and parameters, as arrays (a select's options, a runtime check). */
 export declare const enums: Enums;
+export type SortKeys = {
+  readonly "listCheckpointItems": readonly [
+    "created_at",
+    "updated_at",
+    "name",
+    "status",
+    "protected_at",
+    "id",
+  ];
+};
+/** The sort keys of each operation that sorts (its x-sort), by operationId. */
+export declare const sortKeys: SortKeys;

@@ -160,3 +160,17 @@ exports.enums = {
     "backup"
   ]
 };
+exports.sortKeys = {
+  "listCheckpointItems": [
+    "created_at",
+    "updated_at",
+    "name",
+    "status",
+    "protected_at",
+    "id"
+  ]
+};
+function sortBy(...terms) {
+  return terms.map((term) => (typeof term === "string" ? term : term.filter(Boolean).join(":"))).join(",");
+}
+exports.sortBy = sortBy;

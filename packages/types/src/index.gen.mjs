@@ -159,3 +159,16 @@ export const enums = {
     "backup"
   ]
 };
+export const sortKeys = {
+  "listCheckpointItems": [
+    "created_at",
+    "updated_at",
+    "name",
+    "status",
+    "protected_at",
+    "id"
+  ]
+};
+export function sortBy(...terms) {
+  return terms.map((term) => (typeof term === "string" ? term : term.filter(Boolean).join(":"))).join(",");
+}

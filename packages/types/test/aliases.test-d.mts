@@ -7,11 +7,14 @@ import type {
   ListCheckpointItemsErrorStatus,
   ListCheckpointItemsQuery,
   ListCheckpointItemsResponse,
+  ListCheckpointItemsSort,
+  ListCheckpointItemsSortKey,
   OperationInfo,
   OperationTable,
   ResourceTag,
+  SortTerm,
 } from "../src/index.gen.js";
-import { enums, operationTable } from "../src/index.gen.js";
+import { enums, operationTable, sortBy, sortKeys } from "../src/index.gen.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(): T => true as T;
@@ -26,7 +29,7 @@ assert<Equal<CheckpointItemStatus, (typeof enums.CheckpointItemStatus)[number]>>
 
 // Every query parameter of the operation, each optional (none is required in the spec), and no other.
 assert<Equal<keyof ListCheckpointItemsQuery, QueryNames>>();
-assert<Equal<ListCheckpointItemsQuery, Partial<ListCheckpointItemsQuery>>>();
+assert<Record<never, never> extends ListCheckpointItemsQuery ? true : false>();
 assert<Equal<Required<ListCheckpointItemsQuery>["limit"], number>>();
 assert<Equal<Required<ListCheckpointItemsQuery>["all_tenants"], boolean>>();
 
@@ -57,3 +60,25 @@ const unknownParam: ListCheckpointItemsQuery = { page: 2 };
 const invented: CheckpointItem["extend_info"] = { color: "red" };
 
 export { badLimit, badStatus, failOp, id, invented, progress, table, tag, unknownParam };
+
+// Sorting, typed from x-sort: every key, alone or with either direction, and literal lists of up to three keys.
+type Term = SortTerm<ListCheckpointItemsSortKey>;
+assert<Equal<ListCheckpointItemsSortKey, (typeof sortKeys.listCheckpointItems)[number]>>();
+assert<Term extends ListCheckpointItemsSort ? true : false>();
+type Pair<A extends ListCheckpointItemsSortKey, B extends ListCheckpointItemsSortKey> = `${SortTerm<A>},${SortTerm<B>}`;
+assert<[Pair<"name", "created_at"> | Pair<"status", "id">] extends [ListCheckpointItemsSort] ? true : false>();
+const sorted: ListCheckpointItemsQuery = { sort: "name:asc,created_at,status:desc" };
+// Any number of terms, checked, through sortBy.
+const built: ListCheckpointItemsQuery = {
+  sort: sortBy("status", ["created_at", "desc"], ["name"], "updated_at:asc", "id"),
+};
+// @ts-expect-error not a sort key, not a direction
+const sideways: ListCheckpointItemsQuery = { sort: "sideways:up" };
+// @ts-expect-error a known key with an unknown direction
+const upward: ListCheckpointItemsQuery = { sort: "name:up" };
+// @ts-expect-error sortBy checks its keys too
+const badBuilt: ListCheckpointItemsQuery = { sort: sortBy(["sideways", "asc"]) };
+// @ts-expect-error a string of unknown make is not a sort value
+const anyString: ListCheckpointItemsQuery = { sort: String("name") };
+
+export { anyString, badBuilt, built, sideways, sorted, upward };
