@@ -11,42 +11,53 @@ export interface Page<Item, Query> {
   response: Response;
   /** X-Request-Id of the response, when sent. */
   requestId: string | undefined;
+  /** The marker of the next page (this page's last id); undefined when this page is the last. */
+  nextMarker: string | undefined;
+  /** Whether this page is the last: shorter than the page size (an empty page included). */
+  last: boolean;
 }
 
 type Query = Record<string, unknown>;
 type Fetch = (query: Query) => Promise<{ data: unknown; response: Response; requestId: string | undefined }>;
 
 /**
- * Marker pagination, as the operation's `x-pagination` declares it: the next page's marker parameter is the id field
- * of the previous page's last item; the limit parameter (or its spec default, `defaultLimit`) is the page size; a short or empty page
- * is the last. The caller's marker and offset apply to the first page only. A server that answers a page it already
- * gave (a last id seen before) would loop forever: that throws a CsbsError.
+ * The paging rule of `x-pagination`, in one place (the page iterator and @csbs/query's infinite queries use it): a
+ * page as long as the page size — the query's limit, else the spec's default — is followed by the page after its last
+ * item's id; a shorter or empty page is the last (undefined). Without a page size, only an empty page ends the list.
+ */
+export function nextMarker(paging: OperationPagination, query: Query, data: unknown): string | undefined {
+  const { items: field, id, limit, defaultLimit } = paging;
+  const items = (data as Query | undefined)?.[field];
+  if (!Array.isArray(items)) throw new CsbsError(`CSBS answered a page without ${field}`);
+  const pageSize = (query[limit as string] ?? defaultLimit) as number | undefined;
+  if (items.length === 0 || items.length < (pageSize ?? 1)) return undefined;
+  const last = items[items.length - 1]?.[id];
+  if (typeof last !== "string" || last === "") throw new CsbsError(`CSBS answered a page whose last item has no ${id}`);
+  return last;
+}
+
+/**
+ * Marker pagination, as the operation's `x-pagination` declares it (`nextMarker`). The caller's marker and offset
+ * apply to the first page only. A server that answers a page it already gave (a last id seen before) would loop
+ * forever: that throws a CsbsError.
  */
 export async function* paginate(
   paging: OperationPagination,
   fetchPage: Fetch,
   query: Query = {},
 ): AsyncGenerator<Page<unknown, Query>, void, undefined> {
-  const { items: field, id, marker, limit, offset, defaultLimit } = paging;
-  const pageSize = (query[limit as string] ?? defaultLimit) as number | undefined;
+  const { items: field, marker, offset } = paging;
   const { [offset as string]: _offset, ...rest } = query; // an undefined offset drops nothing
   const seen = new Set<unknown>([query[marker]]);
   let pageQuery = query;
   for (;;) {
     const { data, response, requestId } = await fetchPage(pageQuery);
-    const items = (data as Query | undefined)?.[field];
-    if (!Array.isArray(items)) throw new CsbsError(`CSBS answered a page without ${field}`);
-    // Without a page size, only an empty page ends the list.
-    const full = items.length > 0 && items.length >= (pageSize ?? 1);
-    const last = full ? items[items.length - 1]?.[id] : undefined;
-    if (full) {
-      if (typeof last !== "string" || last === "")
-        throw new CsbsError(`CSBS answered a page whose last item has no ${id}`);
-      if (seen.has(last)) throw new CsbsError(`CSBS repeated a page (${marker} ${last})`);
-      seen.add(last);
-    }
-    yield { items, query: pageQuery, response, requestId };
-    if (!full) return;
-    pageQuery = { ...rest, [marker]: last };
+    const next = nextMarker(paging, pageQuery, data);
+    if (next !== undefined && seen.has(next)) throw new CsbsError(`CSBS repeated a page (${marker} ${next})`);
+    seen.add(next);
+    const items = (data as Query)[field] as unknown[];
+    yield { items, query: pageQuery, response, requestId, nextMarker: next, last: next === undefined };
+    if (next === undefined) return;
+    pageQuery = { ...rest, [marker]: next };
   }
 }

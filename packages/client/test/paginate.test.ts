@@ -1,7 +1,8 @@
 // Marker pagination against a loopback server that pages a list of N items the way CSBS does.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { operationTable } from "@csbs/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { CsbsError, createCsbsClient, ServiceUnavailableError } from "../src/index.js";
+import { CsbsError, createCsbsClient, nextMarker, ServiceUnavailableError } from "../src/index.js";
 import { type FaultServer, items, json, startFaultServer } from "./fault-server.js";
 
 let server: FaultServer | undefined;
@@ -42,6 +43,27 @@ describe("iterateCheckpointItems and pages", () => {
     const sizes: number[] = [];
     for await (const page of csbs.pages({ limit: 10 })) sizes.push(page.items.length);
     expect(sizes).toEqual([10, 10, 0]);
+  });
+
+  it("each page says the marker of the next one, and whether it is the last", async () => {
+    const csbs = await client(paged(15));
+    const pages: { nextMarker: string | undefined; last: boolean }[] = [];
+    for await (const { nextMarker, last } of csbs.pages({ limit: 10 })) pages.push({ nextMarker, last });
+    expect(pages).toEqual([
+      { nextMarker: "item-9", last: false },
+      { nextMarker: undefined, last: true },
+    ]);
+  });
+
+  it("nextMarker is the paging rule alone: the page size from the query, else the spec's default", () => {
+    const paging = operationTable.find((op) => op.operationId === "listCheckpointItems")?.pagination;
+    if (!paging) throw new Error("listCheckpointItems pages (x-pagination)");
+    const page = (n: number) => ({ checkpoint_items: items(n).checkpoint_items });
+    expect(nextMarker(paging, { limit: 2 }, page(2))).toBe("item-1");
+    expect(nextMarker(paging, { limit: 3 }, page(2))).toBeUndefined();
+    expect(nextMarker(paging, {}, page(999))).toBeUndefined(); // shorter than the default, 1000
+    expect(nextMarker(paging, {}, page(0))).toBeUndefined();
+    expect(() => nextMarker(paging, {}, {})).toThrow(CsbsError);
   });
 
   it("uses the documented default page size (1000) when the query sets no limit", async () => {
