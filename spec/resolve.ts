@@ -1,8 +1,13 @@
 /**
  * The one `$ref` resolver of the repository. Browser-safe, no I/O. Its two users walk raw OpenAPI documents: the
  * generator of @csbs/types (which normalizes the document into the model every product reads) and the breaking gate
- * (which compares two documents). Everything else reads the model.
+ * (which compares two documents). Everything else reads the model. No imports: Redocly loads it (through the plugin's
+ * vocabulary.ts) from wherever spec/ is copied, with no node_modules.
  */
+
+/** The HTTP methods of a path item, in the order OpenAPI lists them. */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
  * The one `$ref` walker of the repository: follows local `$ref`s ("#/components/...") through `doc` to a node that

@@ -157,7 +157,11 @@ describe("status codes", () => {
     const ours = Object.entries<{ "x-ours"?: string }>(operation.responses)
       .filter(([, response]) => deref(doc, response)["x-ours"])
       .map(([status]) => status);
-    expect(Object.keys(operation.responses).filter((s) => !ours.includes(s)).sort()).toEqual(documented.sort());
+    expect(
+      Object.keys(operation.responses)
+        .filter((s) => !ours.includes(s))
+        .sort(),
+    ).toEqual(documented.sort());
     for (const status of ours) expect(documented).not.toContain(status);
     for (const status of ours) expect(deref(doc, operation.responses[status])["x-ours"]).toMatch(/source document/);
   });

@@ -28,9 +28,8 @@ export interface Change {
 type Json = Record<string, unknown>;
 export type OpenApiDoc = { info?: { version?: string }; paths?: Record<string, Json>; [k: string]: unknown };
 
-import { resolveRef } from "@csbs/spec/validator";
+import { HTTP_METHODS as METHODS, resolveRef } from "@csbs/spec/resolve";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : JSON.stringify(v));
 const list = (vs: unknown[]) => vs.map(show).join(", ");

@@ -6,7 +6,7 @@
  * Each failed assignment is a consumer whose code stops compiling. It is the soundness net under the explicit rules
  * of breaking-rules.ts, which name the change precisely and cover what types cannot express.
  */
-import { deref } from "@csbs/spec/validator";
+import { deref } from "@csbs/spec/resolve";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { type Change, commonOperations, type OpenApiDoc, type Side } from "./breaking-rules.js";

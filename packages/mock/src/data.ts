@@ -1,11 +1,16 @@
 /**
  * The seeded data set: backups that look like a CSBS tenant's, the same for the same seed in any process or browser.
  *
- * Browser-safe (no node: imports). Record `i` is a pure function of (seed, i): the data set keeps only the columns the
- * spec's filters and sort keys read (see engine.ts) and builds an item again when a page shows it, so 100,000 records
- * cost a few tens of MB. The shape follows the spec's item schema (the tests validate every generated item against
- * it); the values follow what a tenant's backups look like: servers with one to three disks, policies that back them
- * up nightly, a few manual backups with names people give, failures only on `error` items.
+ * Browser-safe (no node: imports). Record `i` is a pure function of (seed, records, i): the data set keeps only the
+ * columns the spec's filters and sort keys read (see engine.ts) and builds an item again when a page shows it, so
+ * 100,000 records cost a few tens of MB. The shape follows the spec's item schema (the tests validate every generated
+ * item against it); the values follow what a tenant's backups look like: servers with one to three disks, policies
+ * that back them up nightly, manual backups with names people give (often after the server), failures only on
+ * `error` items.
+ *
+ * Every value a filter can select that the data set generates (each status, resource type, image type and AZ) is in
+ * the asking project's own view by construction, for any seed: the first servers are the project's, one per AZ and
+ * resource type, and the first records take each status, image type and name style in turn on them (`STRATA`).
  */
 
 // The OpenAPI document is walked as plain JSON.
@@ -116,7 +121,23 @@ const weightedStatus = (r: Rand): string => {
   return "available";
 };
 
-const AZS = ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c", "az1.dc1"];
+const AZS = ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c", "az1.dc1"] as const;
+/** Servers (ECS) and bare metal servers (BMS): what CSBS backs up. */
+const NOVA = "OS::Nova::Server";
+const IRONIC = "OS::Ironic::BareMetalServer";
+const RESOURCE_TYPES = [NOVA, IRONIC] as const;
+/** `extend_info.image_type`: a backup taken here, or a replica copied from another region. */
+const IMAGE_TYPES = ["backup", "replication"] as const;
+/**
+ * How a backup is named: by its policy (the service names it `autobk_xxxx`), by the console's default for a manual
+ * one (`manualbk_xxxx`), after its server (`web-prod-01-before-upgrade`), or after an occasion and month.
+ */
+const NAME_STYLES = ["server", "auto", "console", "occasion"] as const;
+type NameStyle = (typeof NAME_STYLES)[number];
+/** The first servers: the project's own, one per AZ and per resource type. */
+const SHOWCASE = Math.max(AZS.length, RESOURCE_TYPES.length);
+/** The first records: one per status, image type, name style and showcase server, taken in turn. */
+const STRATA = Math.max(STATUSES.length, SHOWCASE, IMAGE_TYPES.length, NAME_STYLES.length);
 const ROLES = [
   "web",
   "api",
@@ -183,43 +204,74 @@ interface Server {
   policy: string;
 }
 
-/** The tenant's servers and policies: a pool the backups are taken of. */
+/**
+ * The tenant's servers and policies: a pool the backups are taken of. The first `SHOWCASE` servers are the asking
+ * project's, each with a policy, one in each AZ and of each resource type; the rest are drawn.
+ */
 function servers(seed: string, records: number): Server[] {
   const r = rng(`${seed}/servers`);
   const policies = Array.from({ length: 6 }, () => uuid(r));
   const otherProjects = Array.from({ length: 3 }, () => hex(r, 32));
-  const count = Math.max(4, Math.min(5_000, Math.ceil(records / 10)));
+  const count = Math.max(SHOWCASE, Math.min(5_000, Math.ceil(records / 10)));
   return Array.from({ length: count }, (_, n) => {
-    const role = pick(r, ROLES);
-    const name = `${role}-${pick(r, ENVS)}-${String((n % 40) + 1).padStart(2, "0")}`;
-    const bare = chance(r, 0.08);
+    const showcase = n < SHOWCASE;
+    const role = showcase ? (ROLES[n % ROLES.length] as string) : pick(r, ROLES);
+    const name = cat(role, "-", pick(r, ENVS), "-", String((n % 40) + 1).padStart(2, "0"));
+    const type = n < RESOURCE_TYPES.length ? RESOURCE_TYPES[n] : chance(r, 0.08) ? IRONIC : NOVA;
     const volumes = Array.from({ length: int(r, 1, 3) }, (_, v) => ({
       id: uuid(r),
-      name: `${name}-${v === 0 ? "sys" : `data${v}`}`,
+      name: cat(name, "-", v === 0 ? "sys" : cat("data", v)),
       size: v === 0 ? pick(r, [40, 40, 100]) : pick(r, [100, 200, 500, 1000]),
       bootable: v === 0,
     }));
     return {
       id: uuid(r),
       name,
-      az: pick(r, AZS),
-      type: bare ? "OS::Ironic::BareMetalServer" : "OS::Nova::Server",
+      az: showcase ? (AZS[n % AZS.length] as string) : pick(r, AZS),
+      type: type as string,
       ram: pick(r, [2048, 4096, 8192, 16384, 32768]),
       vcpus: pick(r, [1, 2, 4, 8, 16]),
       privateIp: `192.168.${int(r, 0, 9)}.${int(r, 2, 254)}`,
       eip: chance(r, 0.4) ? `94.74.${int(r, 10, 99)}.${int(r, 2, 254)}` : "",
       imagetype: pick(r, ["gold", "gold", "private", "market"]),
       volumes,
-      // One server in ten belongs to another tenant (seen only with all_tenants=true).
-      project: chance(r, 0.1) ? pick(r, otherProjects) : null,
-      policy: chance(r, 0.85) ? pick(r, policies) : "",
+      // One server in ten belongs to another tenant (seen only with all_tenants=true): every tenth from the first
+      // after the showcase, so any pool larger than the showcase has one.
+      project: n % 10 === SHOWCASE % 10 ? pick(r, otherProjects) : null,
+      policy: showcase || chance(r, 0.85) ? pick(r, policies) : "",
     };
   });
 }
 
+/** What a record is of: drawn, or for the first `STRATA` records the next value of each list in turn. */
+function draw(r: Rand, pool: Server[], stratum: number) {
+  if (stratum < STRATA) {
+    return {
+      server: pool[stratum % SHOWCASE] as Server,
+      status: STATUSES[stratum % STATUSES.length]?.[0] as string,
+      replica: IMAGE_TYPES[stratum % IMAGE_TYPES.length] === "replication",
+      style: NAME_STYLES[stratum % NAME_STYLES.length] as NameStyle,
+    };
+  }
+  const server = pick(r, pool);
+  const status = weightedStatus(r);
+  const replica = chance(r, 0.1);
+  const manual = (x: number): NameStyle => (x < 0.4 ? "console" : x < 0.75 ? "server" : "occasion");
+  const style = server.policy !== "" && chance(r, 0.8) ? "auto" : manual(r());
+  return { server, status, replica, style };
+}
+
+/** The backup's name in its style (one flat string: names are a kept column). */
+function backupName(r: Rand, style: NameStyle, server: Server, createdAt: string): string {
+  if (style === "auto" && server.policy !== "") return cat("autobk_", hex(r, 4));
+  if (style === "server") return cat(server.name, "-", pick(r, MANUAL_NAMES));
+  if (style === "occasion") return cat(pick(r, MANUAL_NAMES), "-", createdAt.slice(0, 7));
+  return cat("manualbk_", hex(r, 4));
+}
+
 /**
- * The data set's generator: `record(i)` is the i-th backup, a pure function of (seed, i). `example`, the source
- * document's item, is record `exampleAt` unchanged.
+ * The data set's generator: `record(i)` is the i-th backup, a pure function of (seed, records, i). `example`, the
+ * source document's item, is record `exampleAt` unchanged.
  */
 export function generator(seed: string, records: number, example: Json) {
   const pool = servers(seed, records);
@@ -239,24 +291,18 @@ export function generator(seed: string, records: number, example: Json) {
     record(i: number): GeneratedRecord {
       if (i === exampleAt && example) return exampleRecord;
       const r = rng(`${seed}/${i}`);
-      const server = pick(r, pool);
-      // The first nine records take one status each, so even a small data set has every status.
-      const status = i < STATUSES.length ? (STATUSES[i]?.[0] as string) : weightedStatus(r);
+      // The example's place takes no stratum, so the first records still show every value.
+      const { server, status, replica, style } = draw(r, pool, example && i > exampleAt ? i - 1 : i);
       const created = int(r, FIRST, LAST);
       const createdAt = stamp(created, int(r, 0, 999_999));
       const duration = int(r, 60, 5_400);
       const inProgress = status === "protecting" || status === "waiting_protect";
       const finishedAt = stamp(created + duration, int(r, 0, 999_999));
       const updatedAt = inProgress ? stamp(created + int(r, 1, 60), int(r, 0, 999_999)) : finishedAt;
-      const auto = server.policy !== "" && chance(r, 0.8);
-      const name = auto
-        ? cat("autobk_", hex(r, 4))
-        : chance(r, 0.5)
-          ? cat("manualbk_", hex(r, 4))
-          : cat(pick(r, MANUAL_NAMES), "-", createdAt.slice(0, 7));
+      const name = backupName(r, style, server, createdAt);
+      const auto = style === "auto" && server.policy !== "";
       const failed = status === "error";
       const failure = pick(r, FAILURES);
-      const replica = chance(r, 0.1);
       const copyStatus = replica ? pick(r, ["success", "success", "copying", "fail"]) : "na";
       const total = server.volumes.reduce((n, v) => n + v.size, 0);
       const size = inProgress || failed ? 0 : int(r, 1, total * 1024);
@@ -296,7 +342,7 @@ export function generator(seed: string, records: number, example: Json) {
         fail_code: failed ? { Code: failure[0], Description: failure[1] } : {},
         fail_op: failed ? pick(r, ["backup", "backup", "restore", "delete"]) : "",
         fail_reason: failed ? failure[2] : "",
-        image_type: replica ? "replication" : "backup",
+        image_type: IMAGE_TYPES[replica ? 1 : 0],
         incremental: chance(r, 0.7),
         progress: copyStatus === "copying" || inProgress ? int(r, 0, 99) : 100,
         resource_az: server.az,

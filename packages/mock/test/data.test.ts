@@ -1,5 +1,6 @@
 // The seeded data set itself, through the engine (no server): valid, realistic, consistent, deterministic.
 import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../src/engine.js";
 
@@ -27,6 +28,14 @@ const answer = (engine: ReturnType<typeof createEngine>, query: string) => {
 };
 const everything = (engine: ReturnType<typeof createEngine>): Json[] =>
   answer(engine, "all_tenants=true&limit=100000").body[pg.items];
+/** The project's own view: what a frontend developer sees without all_tenants. */
+const ownView = (engine: ReturnType<typeof createEngine>): Json[] => answer(engine, "limit=100000").body[pg.items];
+const field = (item: Json, path: string) => path.split(".").reduce((o: Json, k) => o?.[k], item);
+/** The schema of an item field (`extend_info.image_type`), through the spec's `$ref`s. */
+const fieldSchema = (path: string): Json =>
+  path.split(".").reduce((s: Json, k) => deref(doc, deref(doc, s)?.properties?.[k]), {
+    $ref: deref(doc, { $ref: listSchema }).properties[pg.items].items.$ref,
+  });
 
 describe("the data set", () => {
   const engine = createEngine(doc, { seed: "data-test", records: 3000 });
@@ -92,6 +101,89 @@ describe("the data set", () => {
   it("rejects an impossible size", () => {
     expect(() => createEngine(doc, { records: 0 })).toThrow(/records/);
     expect(() => createEngine(doc, { records: 100_001 })).toThrow(/records/);
+  });
+});
+
+describe("every value a filter can select is in the project's own view, for any seed", () => {
+  // The exact filters on a field that takes a few values (status, resource type, image type, AZ), not on an id: the
+  // values each may select are its enum in the spec (parameter or field), else every value a large data set holds.
+  const large = everything(createEngine(doc, { seed: "filters", records: 3000 }));
+  const filters = op.parameters
+    .map((p: Json) => deref(doc, p))
+    .filter((p: Json) => p["x-filter"]?.match === "exact" && !p["x-filter"].hidden)
+    .map((p: Json) => {
+      const path: string = p["x-filter"].field;
+      const enumOf = deref(doc, p.schema)?.enum ?? fieldSchema(path)?.enum;
+      const values = [...new Set(large.map((i) => field(i, path)).filter((v) => v !== undefined))];
+      return { name: p.name as string, path, values: (enumOf as unknown[] | undefined) ?? values, enumOf };
+    })
+    .filter((f: { values: unknown[] }) => f.values.length <= 20);
+
+  it("finds the filters (status by the spec's enum) and each one's values", () => {
+    const names = filters.map((f: { name: string }) => f.name);
+    expect(names).toEqual(expect.arrayContaining(["status", "resource_type", "image_type", "az"]));
+    const byName = Object.fromEntries(filters.map((f: { name: string }) => [f.name, f]));
+    expect(byName.status.enumOf).toEqual(deref(doc, { $ref: "#/components/schemas/CheckpointItemStatus" }).enum);
+    // Where the spec has no enum, the data set's own values: both resource types CSBS backs up, a backup and a
+    // replica, the region's AZs.
+    expect(new Set(byName.resource_type.values)).toEqual(new Set(["OS::Nova::Server", "OS::Ironic::BareMetalServer"]));
+    expect(new Set(byName.image_type.values)).toEqual(new Set(["backup", "replication"]));
+    expect(byName.az.values.length).toBeGreaterThanOrEqual(3);
+  });
+
+  const covers = (seed: string, records: number) => {
+    const mine = ownView(createEngine(doc, { seed, records }));
+    for (const f of filters) {
+      const seen = new Set(mine.map((i) => field(i, f.path)));
+      expect(
+        f.values.filter((v: unknown) => !seen.has(v)),
+        `${f.name} missing (seed ${seed}, ${records})`,
+      ).toEqual([]);
+    }
+    return mine;
+  };
+
+  it("the default data set (seed csbs, 200 records): every status, resource type, image type and AZ", () => {
+    const mine = covers("csbs", 200);
+    expect(mine.length).toBeLessThan(200); // other tenants' backups are hidden, and not the showcase
+  });
+
+  it("any seed and any size from 50 records (the first records take each value in turn)", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 12 }), fc.integer({ min: 50, max: 600 }), (seed, records) => {
+        covers(seed, records);
+      }),
+      { numRuns: 40, seed: 20170418 },
+    );
+  });
+});
+
+describe("names", () => {
+  it("are what CSBS and people give: autobk_ by a policy, manualbk_, after the server, after an occasion", () => {
+    const mine = ownView(createEngine(doc, { seed: "data-test", records: 3000 })).filter((i) => i.id !== example.id);
+    const styles = {
+      policy: mine.filter((i) => /^autobk_[0-9a-f]{4}$/.test(i.name) && i.extend_info.auto_trigger),
+      console: mine.filter((i) => /^manualbk_[0-9a-f]{4}$/.test(i.name) && !i.extend_info.auto_trigger),
+      server: mine.filter((i) => i.name.startsWith(`${i.extend_info.resource_name}-`) && !i.extend_info.auto_trigger),
+      occasion: mine.filter((i) => /^[a-z-]+-20\d\d-\d\d$/.test(i.name) && i.name.endsWith(i.created_at.slice(0, 7))),
+    };
+    for (const [style, items] of Object.entries(styles)) expect(items.length, style).toBeGreaterThan(mine.length / 50);
+    expect(Object.values(styles).flat()).toHaveLength(mine.length); // no other kind of name (but the example's)
+  });
+
+  it("a server's name finds its backups: name=web on the default data set and on 100,000 records since 2024", () => {
+    const web = (engine: ReturnType<typeof createEngine>, query: string) => {
+      const page: Json[] = answer(engine, `name=web${query}`).body[pg.items];
+      for (const i of page) expect(i.name.toLowerCase()).toContain("web");
+      return page;
+    };
+    expect(web(createEngine(doc), "").length).toBeGreaterThan(0);
+    const large = web(
+      createEngine(doc, { seed: "demo", records: 100_000 }),
+      "&start_time=2024-01-01T00:00:00&limit=20",
+    );
+    expect(large).toHaveLength(20);
+    for (const i of large) expect(i.created_at >= "2024-01-01T00:00:00").toBe(true);
   });
 });
 

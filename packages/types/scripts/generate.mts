@@ -20,11 +20,13 @@ import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { checkBundle } from "@csbs/spec/vocabulary";
 import openapiTS, { astToString } from "openapi-typescript";
 import { type ApiModel, buildModel, type Json, type PaginationModel } from "./model.mjs";
 
 export const GENERATED_HEADER = "// generated from spec/ by `pnpm generate` (openapi-typescript) — do not edit.\n";
 export const DRIFT_FIX = "run `pnpm generate` (and commit the result); never edit generated files by hand";
+export const VOCABULARY_FIX = "fix: `pnpm lint:spec` shows each problem at its file:line:col in spec/";
 export const SRC_DIR = fileURLToPath(new URL("../src", import.meta.url));
 
 type Obj = Record<string, unknown>;
@@ -43,6 +45,16 @@ export interface OperationEntry {
   parameters: { name: string; in: string; required: boolean; default?: Json }[];
   errorStatuses: number[];
   pagination?: PaginationModel;
+}
+
+/** The spec's vocabulary (x-filter, x-sort, x-pagination): what `pnpm lint:spec` refuses, refused here too. */
+export function checkVocabulary(spec: Spec): void {
+  const problems = checkBundle(spec);
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => `  csbs/${p.rule} at ${p.at}: ${p.message}`);
+  throw new Error(
+    `generate: the spec breaks its vocabulary (spec/vocabulary.ts):\n${lines.join("\n")}\n${VOCABULARY_FIX}`,
+  );
 }
 
 /** The operation table: the model's operations, with what the client needs of each. */
@@ -277,6 +289,7 @@ function runtimeModules(doc: string, constants: Record<string, unknown>): [cjs: 
 
 /** The generated files of @csbs/types, by name, from a bundled spec. */
 export async function renderTypes(spec: Spec): Promise<[string, string][]> {
+  checkVocabulary(spec);
   const model = buildModel(spec);
   const ast = await openapiTS(structuredClone(spec) as never, {
     // A `default` in a response schema says what the server means when a field is absent, not that it is sent.

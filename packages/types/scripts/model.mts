@@ -18,7 +18,7 @@
  * - security: the operation's requirements, else the document's; `authHeaders` are the header names of the
  *   `apiKey`-in-header schemes any requirement names.
  */
-import { resolveRef } from "@csbs/spec/resolve";
+import { HTTP_METHODS, resolveRef } from "@csbs/spec/resolve";
 import type {
   ApiModel,
   ExampleModel,
@@ -33,18 +33,6 @@ import type {
 } from "./model-types.mjs";
 
 export type * from "./model-types.mjs";
-
-/** The HTTP methods of a path item, in the order OpenAPI lists them (and the model keeps them). */
-export const HTTP_METHODS: readonly HttpMethod[] = [
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-  "trace",
-];
 
 const defined = <T extends object>(object: T): T =>
   Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
