@@ -142,8 +142,11 @@ describe("the model", () => {
   });
 
   it("refuses a schema that contains itself (it could not be inlined)", () => {
-    const loop = structuredClone(doc) as typeof doc & { components: { schemas: Record<string, unknown> } };
-    loop.components.schemas.Tags = { type: "array", items: { $ref: "#/components/schemas/Item" } };
+    const loop = structuredClone(doc);
+    (loop.components.schemas as Record<string, unknown>).Tags = {
+      type: "array",
+      items: { $ref: "#/components/schemas/Item" },
+    };
     expect(() => buildModel(loop)).toThrow(/#\/components\/schemas\/Item contains itself/);
   });
 
