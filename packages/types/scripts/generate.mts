@@ -384,8 +384,9 @@ export async function loadSpec(file?: string): Promise<Spec> {
 }
 
 export async function generate(spec: Spec, outDir: string = SRC_DIR): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
+  // Rendered first: a spec the generator refuses leaves nothing behind, not even an empty folder.
   const files = (await renderTypes(spec)).map(([name, text]) => [resolve(outDir, name), text] as const);
+  await mkdir(outDir, { recursive: true });
   for (const [file, text] of files) await writeFile(file, text);
   return files.map(([f]) => f);
 }
