@@ -100,6 +100,8 @@ export interface Operation {
   method: string;
   template: string;
   pattern: RegExp;
+  /** The path's parameters, in the order of the pattern's groups, with their schema's type. */
+  pathParameters: { name: string; type: string | undefined }[];
   parameters: Parameter[];
   secured: { headers: string[] } | undefined;
   examples: Record<string, unknown>;
@@ -162,8 +164,10 @@ export function readOperations(doc: Json): Operation[] {
       if (!op) continue;
       const parameters: Parameter[] = [];
       let sort: Operation["sort"];
+      const pathTypes = new Map<string, string | undefined>();
       for (const raw of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
         const p = deref(doc, raw);
+        if (p?.in === "path") pathTypes.set(p.name, inline(doc, p.schema ?? {}).type);
         if (p?.in !== "query") continue;
         const schema = inline(doc, p.schema ?? {});
         const filter = p["x-filter"]
@@ -226,6 +230,10 @@ export function readOperations(doc: Json): Operation[] {
         method: method.toUpperCase(),
         template,
         pattern: new RegExp(`^${source}/?$`),
+        pathParameters: [...template.matchAll(/\{([^}]+)\}/g)].map(([, name = ""]) => ({
+          name,
+          type: pathTypes.get(name),
+        })),
         parameters,
         secured: requirements.length ? { headers: [...new Set(headers)] } : undefined,
         examples,
@@ -350,6 +358,21 @@ export function parseQuery(rawQuery: string, op: Operation): { values: Parsed; v
     values.set(name, value);
   }
   return { values, violations };
+}
+
+/** A path parameter that is not valid percent-encoding (`/v1/a%G1/…`) cannot be read: 400, like a query's. */
+export function pathViolations(path: string, op: Operation): Violation[] {
+  const values = op.pattern.exec(path)?.slice(1) ?? [];
+  return values.flatMap((raw, i) => {
+    try {
+      decodeURIComponent(raw);
+      return [];
+    } catch {
+      const name = op.pathParameters[i]?.name ?? String(i);
+      const message = `${name} ${quote(raw)} is not valid percent-encoding`;
+      return [{ location: ["request", "path", name], severity: "Error" as const, code: "encoding", message }];
+    }
+  });
 }
 
 /** One operation's data set: columns for the spec's filter and sort fields, items built on demand. */
@@ -633,6 +656,7 @@ export function createEngine(doc: Json, options: EngineOptions = {}): Engine {
     }
 
     const { values, violations } = parseQuery(req.query, op);
+    violations.unshift(...pathViolations(req.path, op));
     if (violations.length > 0) return finish(badRequest(op, violations));
 
     // Own properties only: `code=constructor` or `example=__proto__` are not statuses or examples of the spec.
@@ -783,7 +807,7 @@ function query(set: DataSet, values: Parsed): { items: string[] } | { violation:
           location: ["request", "query", pg.marker],
           severity: "Error",
           code: "marker",
-          message: `${pg.marker} "${marker}" is not the ${pg.id} of a backup this query answers`,
+          message: `${pg.marker} ${quote(String(marker))} is not the ${pg.id} of a backup this query answers`,
         },
       };
     }

@@ -23,6 +23,7 @@ import {
   type Engine,
   type EngineOptions,
   isPrintable,
+  type Operation,
   quote,
   rejection,
   requestIdFor,
@@ -232,7 +233,7 @@ function createListener(engine: Engine, validate: PrismValidate | undefined, log
       const respond = () => (answer.delayMs > 0 ? setTimeout(finish, answer.delayMs) : finish());
       // Prism checks what the engine accepted: the spec's validator of record has the last word on a request.
       if (!validate || answer.status < 200 || answer.status >= 300 || !answer.operation) return respond();
-      validate(request.method, path, rawQuery, req.headers).then(
+      validate(request.method, prismPath(path, answer.operation), rawQuery, req.headers).then(
         guarded((violations: Violation[]) => {
           if (violations.length > 0) answer = prismRejected(answer, violations);
           respond();
@@ -401,6 +402,21 @@ function answerWhatNodeWould(server: Server): void {
   server.on("connect", (_req: IncomingMessage, socket: Duplex) =>
     answerSocket(socket, gatewayAnswer(400, "Bad request: CONNECT is not served.")),
   );
+}
+
+/**
+ * The path as Prism should read it. Prism matches paths with uri-template-lite, which splits a value at its commas
+ * whatever the parameter's type (stoplightio/prism#2710, #2801): `/v1/a,b/…` would be a project_id array, "must be
+ * string". A comma in a string parameter is sent to Prism as %2C, which it decodes to the same string.
+ */
+function prismPath(path: string, op: Operation): string {
+  const values = op.pattern.exec(path)?.slice(1);
+  if (!values?.some((v) => v.includes(","))) return path;
+  let i = 0;
+  return op.template.replace(/\{[^}]+\}/g, () => {
+    const value = values[i] ?? "";
+    return op.pathParameters[i++]?.type === "array" ? value : value.replaceAll(",", "%2C");
+  });
 }
 
 /** The engine's 200 turned into the 400 Prism says it should be. */
