@@ -281,19 +281,19 @@ describe("requests Node's HTTP parser refuses: a JSON 4xx, never a bare status l
   const T = "Host: h\r\nX-Auth-Token: x\r\nConnection: close\r\n";
   const path = TEMPLATE.replace("{project_id}", "p");
   it.each([
-    ["a request line past 16 KiB", `GET ${path}?name=${"a".repeat(70_000)} HTTP/1.1\r\n${T}\r\n`, 414],
-    ["a header past 16 KiB", `GET ${path} HTTP/1.1\r\n${T}X-Big: ${"a".repeat(70_000)}\r\n\r\n`, 431],
-    ["3,000 headers", `GET ${path} HTTP/1.1\r\n${T}${"X-A: b\r\n".repeat(3_000)}\r\n`, 431],
-    ["bytes that are no HTTP", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 400],
-    ["a raw byte above 0x7F in the target", `GET ${path}?limit=\xe2\x82\xac HTTP/1.1\r\n${T}\r\n`, 400],
-    ["DEL in a header", `GET ${path} HTTP/1.1\r\n${T}Prefer: a\x7fb\r\n\r\n`, 400],
-    ["a bare LF line end", `GET ${path} HTTP/1.1\nHost: h\n\n`, 400],
-    ["HTTP/1.1 without Host", `GET ${path}?limit=1 HTTP/1.1\r\nX-Auth-Token: x\r\nConnection: close\r\n\r\n`, 400],
-    ["two Content-Lengths", `GET ${path} HTTP/1.1\r\n${T}Content-Length: 1\r\nContent-Length: 2\r\n\r\n`, 400],
-    ["an Expect the mock cannot meet", `GET ${path} HTTP/1.1\r\n${T}Expect: teapot\r\n\r\n`, 417],
-    ["CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", 400],
-    ["HTTP/2 prior knowledge", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400],
-  ])("%s → %i with API Gateway's body and its request_id", async (_, request, status) => {
+    ["a request line past 16 KiB", 414, `GET ${path}?name=${"a".repeat(70_000)} HTTP/1.1\r\n${T}\r\n`],
+    ["a header past 16 KiB", 431, `GET ${path} HTTP/1.1\r\n${T}X-Big: ${"a".repeat(70_000)}\r\n\r\n`],
+    ["3,000 headers", 431, `GET ${path} HTTP/1.1\r\n${T}${"X-A: b\r\n".repeat(3_000)}\r\n`],
+    ["bytes that are no HTTP", 400, "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"],
+    ["a raw byte above 0x7F in the target", 400, `GET ${path}?limit=\xe2\x82\xac HTTP/1.1\r\n${T}\r\n`],
+    ["DEL in a header", 400, `GET ${path} HTTP/1.1\r\n${T}Prefer: a\x7fb\r\n\r\n`],
+    ["a bare LF line end", 400, `GET ${path} HTTP/1.1\nHost: h\n\n`],
+    ["HTTP/1.1 without Host", 400, `GET ${path}?limit=1 HTTP/1.1\r\nX-Auth-Token: x\r\nConnection: close\r\n\r\n`],
+    ["two Content-Lengths", 400, `GET ${path} HTTP/1.1\r\n${T}Content-Length: 1\r\nContent-Length: 2\r\n\r\n`],
+    ["an Expect the mock cannot meet", 417, `GET ${path} HTTP/1.1\r\n${T}Expect: teapot\r\n\r\n`],
+    ["CONNECT", 400, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"],
+    ["HTTP/2 prior knowledge", 400, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"],
+  ])("%s → %i with API Gateway's body and its request_id", async (_, status, request) => {
     counts.raw++;
     const answer = await exchange(port, Buffer.from(request, "latin1"));
     expect(isAnswer(answer) && answer.status).toBe(status);
