@@ -78,13 +78,23 @@ afterAll(async () => {
   }
 });
 
+/** One hostile request's bytes to the process (counted). */
+const sendRaw = async (bytes: Buffer | string, bodyless = false) => {
+  counts.raw++;
+  const answer = await exchange(port, bytes, { bodyless });
+  if (isAnswer(answer)) counts.statuses[answer.status] = (counts.statuses[answer.status] ?? 0) + 1;
+  return answer;
+};
+/** A normal request: the process is still serving (counted apart). */
+const sendNormal = () => {
+  counts.alive++;
+  return exchange(port, requestBytes(NORMAL));
+};
+
 /** Sends a hostile request to the process, then a normal one: both must be answered. */
 async function toProcess(r: HostileRequest): Promise<RawAnswer | NoAnswer> {
-  counts.raw++;
-  const answer = await exchange(port, requestBytes(r), { bodyless: r.method === "HEAD" });
-  if (isAnswer(answer)) counts.statuses[answer.status] = (counts.statuses[answer.status] ?? 0) + 1;
-  counts.alive++;
-  const normal = await exchange(port, requestBytes(NORMAL));
+  const answer = await sendRaw(requestBytes(r), r.method === "HEAD");
+  const normal = await sendNormal();
   if (!isAnswer(normal) || normal.status !== 200) {
     throw new Error(`the process stopped serving after ${show(r)}: ${JSON.stringify(normal).slice(0, 300)}`);
   }
@@ -203,7 +213,7 @@ describe("the outside probe's killers (regression cases)", () => {
     for (const { name, encoded, char } of cases) {
       const r = literal(`${name}=2024-01-01T00${encoded}00`);
       expect(await check(r)).toEqual([]);
-      const answer = (await exchange(port, requestBytes(r))) as RawAnswer;
+      const answer = (await sendRaw(requestBytes(r))) as RawAnswer;
       expect(answer.status, `${name}=${encoded}`).toBe(400);
       const body = JSON.parse(answer.body.toString("utf8"));
       expect(body.error_code).toBe("CSBS.9001");
@@ -223,7 +233,7 @@ describe("the outside probe's killers (regression cases)", () => {
   it("the realistic one: a full-width colon in start_time", async () => {
     const r = literal("start_time=2024-01-01T00%EF%BC%9A00%EF%BC%9A00");
     expect(await check(r)).toEqual([]);
-    const answer = (await exchange(port, requestBytes(r))) as RawAnswer;
+    const answer = (await sendRaw(requestBytes(r))) as RawAnswer;
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body.toString()).error_msg).toContain("2024-01-01T00：00：00");
   });
@@ -238,7 +248,7 @@ describe("the outside probe's killers (regression cases)", () => {
   ])("Prefer: %s is 400 naming Prefer (a prototype's name is no status or example of the spec)", async (prefer) => {
     const r = literal("", { "X-Auth-Token": "any", Prefer: prefer });
     expect(await check(r)).toEqual([]);
-    const answer = (await exchange(port, requestBytes(r))) as RawAnswer;
+    const answer = (await sendRaw(requestBytes(r))) as RawAnswer;
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body.toString()).error_msg).toContain("Prefer");
   });
@@ -248,14 +258,14 @@ describe("the outside probe's killers (regression cases)", () => {
     async (m) => {
       const r = literal("", { "X-Auth-Token": "any" }, m);
       expect(await check(r)).toEqual([]);
-      const answer = (await exchange(port, requestBytes(r))) as RawAnswer;
+      const answer = (await sendRaw(requestBytes(r))) as RawAnswer;
       expect(answer.status).toBe(405);
       expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS");
     },
   );
 
   it("OPTIONS: 204 with Allow, no body", async () => {
-    const answer = (await exchange(port, requestBytes(literal("", {}, "OPTIONS")))) as RawAnswer;
+    const answer = (await sendRaw(requestBytes(literal("", {}, "OPTIONS")))) as RawAnswer;
     expect(answer.status).toBe(204);
     expect(answer.headers.allow).toBe("GET, HEAD, OPTIONS");
     expect(answer.headers["content-length"]).toBeUndefined();
@@ -263,10 +273,8 @@ describe("the outside probe's killers (regression cases)", () => {
 
   it("X-Request-Id is echoed only when it is printable ASCII of sane length", async () => {
     const idOf = async (value: string) => {
-      const answer = (await exchange(
-        port,
-        requestBytes(literal("limit=1", { "X-Auth-Token": "t", "X-Request-Id": value })),
-      )) as RawAnswer;
+      const r = literal("limit=1", { "X-Auth-Token": "t", "X-Request-Id": value });
+      const answer = (await sendRaw(requestBytes(r))) as RawAnswer;
       expect(answer.status).toBe(200);
       return answer.headers["x-request-id"];
     };
@@ -294,8 +302,7 @@ describe("requests Node's HTTP parser refuses: a JSON 4xx, never a bare status l
     ["CONNECT", 400, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"],
     ["HTTP/2 prior knowledge", 400, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"],
   ])("%s → %i with API Gateway's body and its request_id", async (_, status, request) => {
-    counts.raw++;
-    const answer = await exchange(port, Buffer.from(request, "latin1"));
+    const answer = await sendRaw(Buffer.from(request, "latin1"));
     expect(isAnswer(answer) && answer.status).toBe(status);
     const { headers, body } = answer as RawAnswer;
     expect(errorBodyProblem(status, body.toString())).toBeUndefined();
@@ -303,14 +310,11 @@ describe("requests Node's HTTP parser refuses: a JSON 4xx, never a bare status l
       error_code: "APIGW.0201",
       request_id: headers["x-request-id"],
     });
-    expect(isAnswer(await exchange(port, requestBytes(NORMAL)))).toBe(true);
+    expect(isAnswer(await sendNormal())).toBe(true);
   });
 
   it("an absolute-form target names the same resource", async () => {
-    const answer = (await exchange(
-      port,
-      `GET http://h${TEMPLATE.replace("{project_id}", "p")}?limit=2 HTTP/1.1\r\n${T}\r\n`,
-    )) as RawAnswer;
+    const answer = (await sendRaw(`GET http://h${path}?limit=2 HTTP/1.1\r\n${T}\r\n`)) as RawAnswer;
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body.toString()).checkpoint_items).toHaveLength(2);
   });
@@ -336,6 +340,6 @@ describe("fast-check: hostile requests to the process (raw socket) and the MSW h
   it("the process logged no internal error and is still running", async () => {
     expect(stderr).toBe("");
     expect(child.exitCode).toBeNull();
-    expect(isAnswer(await exchange(port, requestBytes(NORMAL)))).toBe(true);
+    expect(isAnswer(await sendNormal())).toBe(true);
   });
 });
