@@ -22,6 +22,7 @@ import {
   createEngine,
   type Engine,
   type EngineOptions,
+  type EngineRequest,
   isPrintable,
   type Operation,
   quote,
@@ -88,7 +89,7 @@ export interface MockServer {
   readonly port: number;
   /** The PID of the process serving (the mock runs in the process that started it). */
   readonly pid: number;
-  /** The request lines logged so far (the last 500). */
+  /** The lines logged so far: request lines and the mock's own failures (the last 500). */
   output(): string;
   /** Closes the port and every open connection; resolves when closed. */
   stop(): Promise<void>;
@@ -180,20 +181,29 @@ function createLog(level: "info" | "warn" | "silent"): Log {
   };
 }
 
+/** The engine's view of a request. An absolute-form target (`GET http://host/v1/… HTTP/1.1`) names the same resource. */
+function engineRequest(req: IncomingMessage): EngineRequest & { url: string } {
+  const url = (req.url ?? "/").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?]*/i, "") || "/";
+  const q = url.indexOf("?");
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(", ") : v;
+  };
+  return {
+    url,
+    method: req.method ?? "GET",
+    path: q < 0 ? url : url.slice(0, q),
+    query: q < 0 ? "" : url.slice(q + 1),
+    header,
+  };
+}
+
 /** The request listener: the engine answers, Prism has the last word on what it accepted, nothing throws out. */
 function createListener(engine: Engine, validate: PrismValidate | undefined, log: Log) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = Date.now();
-    // An absolute-form target (`GET http://host/v1/… HTTP/1.1`, as sent to a proxy) names the same resource.
-    const url = (req.url ?? "/").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?]*/i, "") || "/";
-    const q = url.indexOf("?");
-    const path = q < 0 ? url : url.slice(0, q);
-    const rawQuery = q < 0 ? "" : url.slice(q + 1);
-    const header = (name: string) => {
-      const v = req.headers[name];
-      return Array.isArray(v) ? v.join(", ") : v;
-    };
-    const request = { method: req.method ?? "GET", path, query: rawQuery, header };
+    const request = engineRequest(req);
+    const { url, path } = request;
     // Whatever throws while answering this request answers it 500 and is logged; the process goes on serving.
     const fail = (error: unknown) => {
       const answer = engine.failure(request);
@@ -233,7 +243,7 @@ function createListener(engine: Engine, validate: PrismValidate | undefined, log
       const respond = () => (answer.delayMs > 0 ? setTimeout(finish, answer.delayMs) : finish());
       // Prism checks what the engine accepted: the spec's validator of record has the last word on a request.
       if (!validate || answer.status < 200 || answer.status >= 300 || !answer.operation) return respond();
-      validate(request.method, prismPath(path, answer.operation), rawQuery, req.headers).then(
+      validate(request.method, prismPath(path, answer.operation), request.query, req.headers).then(
         guarded((violations: Violation[]) => {
           if (violations.length > 0) answer = prismRejected(answer, violations);
           respond();
