@@ -290,6 +290,8 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
 
       let failure: CsbsError;
       let wait: number | undefined;
+      // Where it happened, at the end of every error's message: "(listCheckpointItems: GET /v1/…, attempts: 1)".
+      const context = `${op.operationId}: ${where}, attempts: ${retry + 1}`;
       if (result) {
         const { data, error, response } = result;
         if (response.ok) {
@@ -297,27 +299,25 @@ export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
           return { data, response };
         }
         const ErrorClass = (errorClasses as Record<number, typeof CsbsApiError>)[response.status] ?? CsbsApiError;
-        failure = new ErrorClass(
-          response.status,
-          scrub(error),
-          scrubHeaders(response.headers),
-          `${op.operationId}: ${where}, attempts: ${retry + 1}`,
-        );
+        failure = new ErrorClass(response.status, scrub(error), scrubHeaders(response.headers), context);
         if (!RETRYABLE_STATUS.has(response.status)) throw failure;
         wait = retryAfterMs(response.headers.get("retry-after"), nowMs());
       } else {
         // The caller's abort surfaces as fetch throws it: the signal's reason, an AbortError by default.
         if (signal?.aborted) throw signal.reason;
-        if (timedOut) failure = new CsbsTimeoutError(`${where} timed out after ${timeoutMs} ms`);
+        if (timedOut) failure = new CsbsTimeoutError(`Request timed out after ${timeoutMs} ms (${context})`);
         else if (caught instanceof SyntaxError) {
           throw new CsbsError("CSBS answered a body that is not JSON", { cause: caught });
         } else if (caught instanceof URIError) {
           throw new CsbsError("A query value cannot be encoded", { cause: caught });
         } else {
           const reason = caught instanceof Error ? (caught.cause instanceof Error ? caught.cause : caught) : undefined;
-          failure = new CsbsConnectionError(redact(`${where} failed: ${reason?.message ?? String(caught)}`), {
-            cause: caught,
-          });
+          failure = new CsbsConnectionError(
+            redact(`Request failed: ${reason?.message ?? String(caught)} (${context})`),
+            {
+              cause: caught,
+            },
+          );
         }
       }
       if (retry >= maxRetries) throw failure;

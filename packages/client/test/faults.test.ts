@@ -194,7 +194,7 @@ describe("connections and timeouts", () => {
     const error = await caught(csbs.listCheckpointItems());
     expect(error).toBeInstanceOf(CsbsTimeoutError);
     expect(error).toBeInstanceOf(CsbsConnectionError);
-    expect((error as Error).message).toContain("timed out after 150 ms");
+    expect((error as Error).message).toBe(`Request timed out after 150 ms (${WHERE}, attempts: 2)`);
     expect(requests).toHaveLength(2);
   });
 
@@ -227,14 +227,16 @@ describe("connections and timeouts", () => {
     expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 
-  it("a refused connection is a CsbsConnectionError", async () => {
+  it("a refused connection is a CsbsConnectionError saying what failed: the cause, operation, path and attempts", async () => {
     const probe = await startFaultServer();
     const url = probe.url;
     await probe.close(); // nothing listens there any more
-    const csbs = createCsbsClient({ baseUrl: url, projectId, auth: { token: "t" }, maxRetries: 1 });
+    const csbs = createCsbsClient({ baseUrl: url, projectId, auth: { token: "t" }, maxRetries: 2 });
     const error = await caught(csbs.listCheckpointItems());
     expect(error).toBeInstanceOf(CsbsConnectionError);
-    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+    const { message } = error as Error;
+    expect(message).toMatch(/^Request failed: connect ECONNREFUSED 127\.0\.0\.1:\d+ \(/);
+    expect(message.endsWith(`(${WHERE}, attempts: 3)`)).toBe(true);
   });
 });
 
