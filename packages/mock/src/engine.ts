@@ -9,16 +9,16 @@
  * Each stage either answers or hands the request on. `handle` never throws: an exception is the spec's 500.
  */
 import type { ApiModel, OperationModel } from "@csbs/types/model";
-import { badRequest, failureAnswer, jsonAnswer, parsePrefer, requestIdFor } from "./answers.js";
+import { badRequest, failureAnswer, parsePrefer, requestIdFor } from "./answers.js";
 import { rng } from "./data.js";
 import { DataSet, type PagedOperation } from "./dataset.js";
 import { authStage } from "./stages/auth.js";
 import { dataStage } from "./stages/data.js";
 import { FAULTS, faultStage } from "./stages/fault.js";
-import { createRouter, pathTemplate, type Routed, unrouted } from "./stages/route.js";
+import { createRouter, pathTemplate, type Routed, type Router, unrouted } from "./stages/route.js";
 import { scenarioStage } from "./stages/scenario.js";
 import { createSchemaCompiler, type QueryParameter, validatePath, validateQuery } from "./stages/validate.js";
-import type { Answer, EngineOptions, EngineRequest, Exchange, Fault } from "./types.js";
+import type { Answer, EngineOptions, EngineRequest, Exchange, Fault, Prefer } from "./types.js";
 
 export type { ApiModel, OperationModel } from "@csbs/types/model";
 export { FAULTS } from "./stages/fault.js";
@@ -82,66 +82,78 @@ function endpointsOf(model: ApiModel, seed: string, records: number): Endpoint[]
   });
 }
 
-/** Builds the engine over the spec's model. */
-export function createEngine(model: ApiModel, options: EngineOptions = {}): Engine {
-  const { seed, records, faultRate, latency } = settingsOf(options);
-  const endpoints = endpointsOf(model, seed, records);
-  const router = createRouter(endpoints);
+/** The engine's seeded draws, in request order: each request's latency, then its fault at the fault rate. */
+function seededDraws({ seed, latency, faultRate }: ReturnType<typeof settingsOf>) {
   const random = rng(`${seed}/requests`);
-  // The spec's 500 body, for an exception while answering (the first operation documenting one).
-  const internalError = model.operations
+  return {
+    delay(prefer: Prefer): number {
+      if (prefer.delay !== undefined && /^\d{1,6}$/.test(prefer.delay)) return Number(prefer.delay);
+      return Array.isArray(latency) ? Math.round(latency[0] + random() * (latency[1] - latency[0])) : latency;
+    },
+    fault: (): Fault | undefined =>
+      faultRate > 0 && random() < faultRate ? FAULTS[Math.floor(random() * FAULTS.length)] : undefined,
+  };
+}
+
+interface Pipeline {
+  router: Router<Endpoint>;
+  draws: ReturnType<typeof seededDraws>;
+  /** The `examples` option, read per request (a caller may change it). */
+  examples: () => boolean | undefined;
+}
+
+/** One request through the stages: route → fault → auth → validate → scenario → data. */
+function runStages(request: EngineRequest, { router, draws, examples }: Pipeline): Answer {
+  const prefer = parsePrefer(request.header("prefer"));
+  const ex: Exchange = {
+    request,
+    id: requestIdFor(request.header("x-request-id")),
+    prefer,
+    delayMs: draws.delay(prefer),
+  };
+  const routed = router.match(request.method, request.path);
+  if (!routed) return unrouted(ex, router.allowed(request.path));
+  const { endpoint, values: pathValues } = routed;
+  const { operation } = endpoint;
+  const fault = faultStage(ex, endpoint, draws.fault);
+  if ("answer" in fault) return fault.answer;
+  // A truncated answer is cut, not checked by the process's Prism step: it carries no operation.
+  const finish = (a: Answer): Answer => (fault.truncate ? { ...a, fault: "truncate" } : { ...a, operation });
+  const denied = authStage(ex, endpoint);
+  if (denied) return finish(denied);
+  const { values, violations } = validateQuery(request.query, endpoint.query);
+  violations.unshift(...validatePath(pathValues, endpoint.path.names));
+  if (violations.length > 0) return finish(badRequest(ex, operation, violations));
+  return finish(scenarioStage(ex, operation, values, examples) ?? dataStage(ex, operation, endpoint.data, values));
+}
+
+/** The spec's 500 body, for an exception while answering (the first operation documenting one). */
+const internalErrorOf = (model: ApiModel): unknown =>
+  model.operations
     .map((op) => op.errors.find((e) => e.status === 500)?.example)
     .find((body) => body && typeof body === "object") ?? {
     error_code: "CSBS.9999",
     error_msg: "Service internal error.",
   };
 
-  const exchange = (request: EngineRequest): Exchange => {
-    const prefer = parsePrefer(request.header("prefer"));
-    const id = requestIdFor(request.header("x-request-id"));
-    if (prefer.delay !== undefined && /^\d{1,6}$/.test(prefer.delay))
-      return { request, id, prefer, delayMs: Number(prefer.delay) };
-    const delayMs = Array.isArray(latency) ? Math.round(latency[0] + random() * (latency[1] - latency[0])) : latency;
-    return { request, id, prefer, delayMs };
-  };
-  const drawFault = (): Fault | undefined =>
-    faultRate > 0 && random() < faultRate ? FAULTS[Math.floor(random() * FAULTS.length)] : undefined;
-
-  /** route → fault → auth → validate → scenario → data. */
-  const answer = (request: EngineRequest): Answer => {
-    const ex = exchange(request);
-    const routed = router.match(request.method, request.path);
-    if (!routed) return unrouted(ex, router.allowed(request.path));
-    const { endpoint, values: pathValues } = routed;
-    const { operation } = endpoint;
-    const fault = faultStage(ex, endpoint, drawFault);
-    if ("answer" in fault) return fault.answer;
-    // A truncated answer is cut, not checked by the process's Prism step: it carries no operation.
-    const finish = (a: Answer): Answer => (fault.truncate ? { ...a, fault: "truncate" } : { ...a, operation });
-    const denied = authStage(ex, endpoint);
-    if (denied) return finish(denied);
-    const { values, violations } = validateQuery(request.query, endpoint.query);
-    violations.unshift(...validatePath(pathValues, endpoint.path.names));
-    if (violations.length > 0) return finish(badRequest(ex, operation, violations));
-    const chosen = scenarioStage(ex, operation, values, () => options.examples);
-    if (chosen) return finish(chosen);
-    if (!endpoint.data)
-      return finish(jsonAnswer(ex, operation.response?.status ?? 200, operation.response?.example ?? {}));
-    return finish(dataStage(ex, operation as PagedOperation, endpoint.data, values));
-  };
-
+/** Builds the engine over the spec's model. */
+export function createEngine(model: ApiModel, options: EngineOptions = {}): Engine {
+  const settings = settingsOf(options);
+  const router = createRouter(endpointsOf(model, settings.seed, settings.records));
+  const pipeline: Pipeline = { router, draws: seededDraws(settings), examples: () => options.examples };
+  const internalError = internalErrorOf(model);
   const failure = (request: EngineRequest): Answer => failureAnswer(request, internalError);
   return {
     model,
     operations: model.operations,
-    seed,
-    records,
+    seed: settings.seed,
+    records: settings.records,
     route: (method, path) => router.match(method, path)?.endpoint.operation,
     allowed: router.allowed,
     failure,
     handle(request) {
       try {
-        return answer(request);
+        return runStages(request, pipeline);
       } catch (error) {
         return { ...failure(request), error };
       }

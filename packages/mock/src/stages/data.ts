@@ -4,8 +4,8 @@
  * and the paging (paging.ts). An operation without paging answers its example.
  */
 import type { FilterRule, OperationModel, SortModel } from "@csbs/types/model";
-import { badRequest } from "../answers.js";
-import type { DataSet, PagedOperation, SortTerm } from "../dataset.js";
+import { badRequest, jsonAnswer } from "../answers.js";
+import type { DataSet, SortTerm } from "../dataset.js";
 import { pageRequest, unknownMarker } from "../paging.js";
 import type { Answer, Exchange, QueryValues } from "../types.js";
 
@@ -76,8 +76,12 @@ function firstAfter(matched: Int32Array, position: number): number {
   return lo;
 }
 
-/** A page of the data set for a validated query: the items' JSON texts, or 400 for an unknown marker. */
-export function dataStage(ex: Exchange, op: PagedOperation, set: DataSet, values: QueryValues): Answer {
+/**
+ * A page of the data set for a validated query: the items' JSON texts, or 400 for an unknown marker. An operation
+ * without paging (no data set) answers its success response's example.
+ */
+export function dataStage(ex: Exchange, op: OperationModel, set: DataSet | undefined, values: QueryValues): Answer {
+  if (!set || !op.pagination) return jsonAnswer(ex, op.response?.status ?? 200, op.response?.example ?? {});
   const pg = op.pagination;
   const { matches, signature } = filtersOf(op, set, values);
   const terms = sortTerms(op.sort, pg.id, values);
