@@ -1,9 +1,9 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/cli.ts", "src/msw.ts"],
+  entry: ["src/index.ts", "src/cli.ts", "src/msw.ts", "src/engine.ts"],
   format: ["esm"],
-  // The engine and the MSW handlers run in browsers too; index/cli import node: modules themselves.
+  // The engine (`@csbs/mock/engine`) and the MSW handlers run in browsers too; index/cli/prism import node: modules.
   platform: "node",
   target: "node22",
   dts: true,

@@ -10,20 +10,30 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { model } from "@csbs/types/model";
 import autocannon from "autocannon";
-import { freePort } from "../dist/index.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const doc = JSON.parse(readFileSync(fileURLToPath(new URL("../dist/openapi.json", import.meta.url)), "utf8"));
-// The paged operation, found by its extension: no path is written here.
-const template = Object.entries(doc.paths).find(([, item]) => item.get?.["x-pagination"])?.[0];
+// The paged operation of the spec's model: no path is written here.
+const template = model.operations.find((op) => op.pagination)?.path;
 const path = `${template.replace("{project_id}", "0b4ea3bd1e8047b3b7fcbb4bbc8e7e63")}?status=available&sort=created_at:desc,name&limit=10`;
 const headers = { "x-auth-token": "bench" };
+
+/** A port the OS calls free on 127.0.0.1 now, for a server process to listen on. */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 
 async function startProcess(args, ready) {
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });

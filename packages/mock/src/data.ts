@@ -2,7 +2,7 @@
  * The seeded data set: backups that look like a CSBS tenant's, the same for the same seed in any process or browser.
  *
  * Browser-safe (no node: imports). Record `i` is a pure function of (seed, records, i): the data set keeps only the
- * columns the spec's filters and sort keys read (see engine.ts) and builds an item again when a page shows it, so
+ * columns the model's filters and sort keys read (see dataset.ts) and builds an item again when a page shows it, so
  * 100,000 records cost a few tens of MB. The shape follows the spec's item schema (the tests validate every generated
  * item against it); the values follow what a tenant's backups look like: servers with one to three disks, policies
  * that back them up nightly, manual backups with names people give (often after the server), failures only on
@@ -13,7 +13,7 @@
  * resource type, and the first records take each status, image type and name style in turn on them (`STRATA`).
  */
 
-// The OpenAPI document is walked as plain JSON.
+// Items are plain JSON.
 // biome-ignore lint/suspicious/noExplicitAny: a JSON tree
 export type Json = any;
 
@@ -269,9 +269,154 @@ function backupName(r: Rand, style: NameStyle, server: Server, createdAt: string
   return cat("manualbk_", hex(r, 4));
 }
 
+/** What a record is, before its item is written: drawn in this order, so the same seed gives the same data. */
+interface Facts {
+  server: Server;
+  status: string;
+  replica: boolean;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string;
+  inProgress: boolean;
+  failed: boolean;
+  auto: boolean;
+  failure: [number, string, string];
+  copyStatus: string;
+  size: number;
+}
+
+function factsOf(r: Rand, pool: Server[], stratum: number): Facts {
+  const { server, status, replica, style } = draw(r, pool, stratum);
+  const created = int(r, FIRST, LAST);
+  const createdAt = stamp(created, int(r, 0, 999_999));
+  const duration = int(r, 60, 5_400);
+  const inProgress = status === "protecting" || status === "waiting_protect";
+  const finishedAt = stamp(created + duration, int(r, 0, 999_999));
+  const updatedAt = inProgress ? stamp(created + int(r, 1, 60), int(r, 0, 999_999)) : finishedAt;
+  const name = backupName(r, style, server, createdAt);
+  const auto = style === "auto" && server.policy !== "";
+  const failed = status === "error";
+  const failure = pick(r, FAILURES);
+  const copyStatus = replica ? pick(r, ["success", "success", "copying", "fail"]) : "na";
+  const total = server.volumes.reduce((n, v) => n + v.size, 0);
+  const size = inProgress || failed ? 0 : int(r, 1, total * 1024);
+  return {
+    server,
+    status,
+    replica,
+    name,
+    createdAt,
+    updatedAt,
+    finishedAt,
+    inProgress,
+    failed,
+    auto,
+    failure,
+    copyStatus,
+    size,
+  };
+}
+
+/** The item's own fields, description, tags and backup_data (extend_info follows). */
+function itemOf(r: Rand, f: Facts): Json {
+  const item: Json = {
+    id: uuid(r),
+    checkpoint_id: uuid(r),
+    name: f.name,
+    status: f.status,
+    resource_id: f.server.id,
+    resource_type: f.server.type,
+    created_at: f.createdAt,
+    updated_at: f.updatedAt,
+  };
+  if (chance(r, 0.15)) item.description = pick(r, DESCRIPTIONS);
+  if (chance(r, 0.3)) {
+    const keys = TAGS.filter(() => chance(r, 0.5));
+    item.tags = (keys.length ? keys : [TAGS[0] as [string, string[]]]).map(([key, values]) => ({
+      key,
+      value: pick(r, values),
+    }));
+  }
+  const { server } = f;
+  item.backup_data = {
+    eip: server.eip,
+    cloudservicetype: "QEMU",
+    ram: server.ram,
+    vcpus: server.vcpus,
+    __openstack_region_name: server.az.startsWith("ap-") ? "ap-southeast-1" : "",
+    private_ip: server.privateIp,
+    disk: server.volumes[0]?.size ?? 40,
+    imagetype: server.imagetype,
+  };
+  return item;
+}
+
+/** One backup of each of the server's disks. */
+const volumeBackups = (r: Rand, f: Facts) =>
+  f.server.volumes.map((v) => ({
+    status: f.failed ? "error" : f.inProgress ? "creating" : "available",
+    space_saving_ratio: 0,
+    name: f.name.slice(0, 40),
+    bootable: v.bootable,
+    average_speed: int(r, 0, 100),
+    source_volume_size: v.size,
+    source_volume_id: v.id,
+    incremental: chance(r, 0.7),
+    image_type: "backup",
+    source_volume_name: v.name,
+    id: uuid(r),
+    size: f.inProgress || f.failed ? 0 : int(r, 1, v.size * 1024),
+    snapshot_id: uuid(r),
+  }));
+
+function extendInfo(r: Rand, f: Facts): Json {
+  const { server, failed, inProgress, size } = f;
+  const extend: Json = {
+    auto_trigger: f.auto,
+    average_speed: inProgress || failed ? 0 : int(r, 512, 102_400),
+    copy_from: f.replica ? pick(r, ["ap-southeast-2", "ap-southeast-3", "cn-north-4"]) : "",
+    copy_status: f.copyStatus,
+    fail_code: failed ? { Code: f.failure[0], Description: f.failure[1] } : {},
+    fail_op: failed ? pick(r, ["backup", "backup", "restore", "delete"]) : "",
+    fail_reason: failed ? f.failure[2] : "",
+    image_type: IMAGE_TYPES[f.replica ? 1 : 0],
+    incremental: chance(r, 0.7),
+    progress: f.copyStatus === "copying" || inProgress ? int(r, 0, 99) : 100,
+    resource_az: server.az,
+    resource_name: server.name,
+    resource_type: server.type,
+    size,
+    space_saving_ratio: size ? int(r, 0, 60) : 0,
+    supported_restore_mode: failed ? "na" : "backup",
+    support_lld: chance(r, 0.3),
+    taskid: `${hex(r, 8)}-${hex(r, 4)}-11e7-bf23-0242ac11${hex(r, 4)}`,
+    hypervisor_type: "QEMU",
+    volume_backups: volumeBackups(r, f),
+  };
+  if (!inProgress) extend.finished_at = f.finishedAt;
+  if (chance(r, 0.2)) extend.os_images_data = [{ image_id: uuid(r) }];
+  return extend;
+}
+
+/** The record drawn for this stratum (see `draw`) from its own PRNG. */
+function generate(r: Rand, pool: Server[], stratum: number): GeneratedRecord {
+  const f = factsOf(r, pool, stratum);
+  const item = itemOf(r, f);
+  item.extend_info = extendInfo(r, f);
+  return {
+    item,
+    hidden: {
+      project_id: f.server.project,
+      policy_id: f.auto ? f.server.policy : "",
+      protected_at: f.inProgress ? f.createdAt : f.finishedAt,
+    },
+  };
+}
+
 /**
  * The data set's generator: `record(i)` is the i-th backup, a pure function of (seed, records, i). `example`, the
- * source document's item, is record `exampleAt` unchanged.
+ * source document's item, is one record (at a place drawn from the seed), unchanged.
  */
 export function generator(seed: string, records: number, example: Json) {
   const pool = servers(seed, records);
@@ -285,102 +430,11 @@ export function generator(seed: string, records: number, example: Json) {
       protected_at: String(example?.extend_info?.finished_at ?? example?.updated_at ?? exampleCreated),
     },
   };
-
   return {
-    exampleAt,
     record(i: number): GeneratedRecord {
       if (i === exampleAt && example) return exampleRecord;
-      const r = rng(`${seed}/${i}`);
       // The example's place takes no stratum, so the first records still show every value.
-      const { server, status, replica, style } = draw(r, pool, example && i > exampleAt ? i - 1 : i);
-      const created = int(r, FIRST, LAST);
-      const createdAt = stamp(created, int(r, 0, 999_999));
-      const duration = int(r, 60, 5_400);
-      const inProgress = status === "protecting" || status === "waiting_protect";
-      const finishedAt = stamp(created + duration, int(r, 0, 999_999));
-      const updatedAt = inProgress ? stamp(created + int(r, 1, 60), int(r, 0, 999_999)) : finishedAt;
-      const name = backupName(r, style, server, createdAt);
-      const auto = style === "auto" && server.policy !== "";
-      const failed = status === "error";
-      const failure = pick(r, FAILURES);
-      const copyStatus = replica ? pick(r, ["success", "success", "copying", "fail"]) : "na";
-      const total = server.volumes.reduce((n, v) => n + v.size, 0);
-      const size = inProgress || failed ? 0 : int(r, 1, total * 1024);
-      const item: Json = {
-        id: uuid(r),
-        checkpoint_id: uuid(r),
-        name,
-        status,
-        resource_id: server.id,
-        resource_type: server.type,
-        created_at: createdAt,
-        updated_at: updatedAt,
-      };
-      if (chance(r, 0.15)) item.description = pick(r, DESCRIPTIONS);
-      if (chance(r, 0.3)) {
-        const keys = TAGS.filter(() => chance(r, 0.5));
-        item.tags = (keys.length ? keys : [TAGS[0] as [string, string[]]]).map(([key, values]) => ({
-          key,
-          value: pick(r, values),
-        }));
-      }
-      item.backup_data = {
-        eip: server.eip,
-        cloudservicetype: "QEMU",
-        ram: server.ram,
-        vcpus: server.vcpus,
-        __openstack_region_name: server.az.startsWith("ap-") ? "ap-southeast-1" : "",
-        private_ip: server.privateIp,
-        disk: server.volumes[0]?.size ?? 40,
-        imagetype: server.imagetype,
-      };
-      const extend: Json = {
-        auto_trigger: auto,
-        average_speed: inProgress || failed ? 0 : int(r, 512, 102_400),
-        copy_from: replica ? pick(r, ["ap-southeast-2", "ap-southeast-3", "cn-north-4"]) : "",
-        copy_status: copyStatus,
-        fail_code: failed ? { Code: failure[0], Description: failure[1] } : {},
-        fail_op: failed ? pick(r, ["backup", "backup", "restore", "delete"]) : "",
-        fail_reason: failed ? failure[2] : "",
-        image_type: IMAGE_TYPES[replica ? 1 : 0],
-        incremental: chance(r, 0.7),
-        progress: copyStatus === "copying" || inProgress ? int(r, 0, 99) : 100,
-        resource_az: server.az,
-        resource_name: server.name,
-        resource_type: server.type,
-        size,
-        space_saving_ratio: size ? int(r, 0, 60) : 0,
-        supported_restore_mode: failed ? "na" : "backup",
-        support_lld: chance(r, 0.3),
-        taskid: `${hex(r, 8)}-${hex(r, 4)}-11e7-bf23-0242ac11${hex(r, 4)}`,
-        hypervisor_type: "QEMU",
-        volume_backups: server.volumes.map((v) => ({
-          status: failed ? "error" : inProgress ? "creating" : "available",
-          space_saving_ratio: 0,
-          name: name.slice(0, 40),
-          bootable: v.bootable,
-          average_speed: int(r, 0, 100),
-          source_volume_size: v.size,
-          source_volume_id: v.id,
-          incremental: chance(r, 0.7),
-          image_type: "backup",
-          source_volume_name: v.name,
-          id: uuid(r),
-          size: inProgress || failed ? 0 : int(r, 1, v.size * 1024),
-          snapshot_id: uuid(r),
-        })),
-      };
-      if (!inProgress) extend.finished_at = finishedAt;
-      if (chance(r, 0.2)) extend.os_images_data = [{ image_id: uuid(r) }];
-      item.extend_info = extend;
-      return {
-        item,
-        hidden: {
-          project_id: server.project,
-          policy_id: auto ? server.policy : "",
-          protected_at: inProgress ? createdAt : finishedAt,
-        },
-      };
+      return generate(rng(`${seed}/${i}`), pool, example && i > exampleAt ? i - 1 : i);
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
- * @csbs/mock: a mock of the CSBS API that behaves like the service, served from the bundled spec in this package.
+ * @csbs/mock: a mock of the CSBS API that behaves like the service, served from the spec's model (@csbs/types/model).
  *
- * One node:http server, one process. Each request is answered by the data engine (engine.ts: the spec's filters, sort
- * and paging over a seeded data set, its examples, errors and faults) and validated by Prism's own request validator
- * (@stoplight/prism-http, in-process): a query Prism rejects is answered 400 even if the engine let it through. The
+ * One node:http server, one process, one engine. Each request is answered by the data engine (engine.ts: the spec's
+ * filters, sort and paging over a seeded data set, its examples, errors and faults) and validated by Prism's own
+ * request validator (@stoplight/prism-http, in-process, over the bundled document dist/openapi.json): a query Prism
+ * rejects is answered 400 (the engine's `rejection`, as the engine's own 400s) even if the engine let it through. The
  * port is opened only once everything is ready, so nothing that connects ever sees a half-started mock.
  */
-import { readFileSync } from "node:fs";
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -14,24 +14,14 @@ import {
   type ServerResponse,
   STATUS_CODES,
 } from "node:http";
-import { createServer } from "node:net";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
-import {
-  type Answer,
-  createEngine,
-  type Engine,
-  type EngineOptions,
-  type EngineRequest,
-  isPrintable,
-  type Operation,
-  quote,
-  rejection,
-  requestIdFor,
-  type Violation,
-} from "./engine.js";
+import { model, type OperationModel } from "@csbs/types/model";
+import { isPrintable, quote, rejection, requestIdFor } from "./answers.js";
+import { type Answer, createEngine, type Engine, type EngineOptions, type EngineRequest, FAULTS } from "./engine.js";
 import { type PrismValidate, prismValidator } from "./prism.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./settings.js";
+import { pathTemplate } from "./stages/route.js";
 
 export {
   type Answer,
@@ -44,8 +34,6 @@ export {
   FAULTS,
   type Fault,
   MAX_RECORDS,
-  parseQuery,
-  readOperations,
   type Violation,
 } from "./engine.js";
 
@@ -58,7 +46,7 @@ export {
   SETTINGS,
 } from "./settings.js";
 
-/** The bundled OpenAPI document that the mock serves. */
+/** The bundled OpenAPI document: Prism's input (the engine reads the spec's model, `@csbs/types/model`). */
 export const specPath: string = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
 export interface MockOptions extends EngineOptions {
@@ -71,11 +59,6 @@ export interface MockOptions extends EngineOptions {
    * both, a failure of the mock itself (an exception answered 500) is one line on stderr; "silent" drops those too.
    */
   logLevel?: "info" | "warn" | "silent";
-  /**
-   * @deprecated The data mode is generated data now (seeded, schema-valid, filtered and paged); `dynamic: true` is
-   * the default data mode. Kept so that callers written for Prism's `--dynamic` keep compiling.
-   */
-  dynamic?: boolean;
   /** @deprecated Use `logLevel`: "inherit" is `logLevel: "info"` (a line per request on stdout). */
   stdio?: "inherit" | "pipe";
   /** Validate each request with Prism too (default true). `false` skips it, for a benchmark of the engine alone. */
@@ -101,29 +84,19 @@ export class MockStartError extends Error {
   code?: string;
 }
 
-/** What `Prefer` can select on the mock: the 200 answers' named examples and the documented statuses. */
+/** What `Prefer` can select on the mock: the success answers' named examples and the documented statuses. */
 export function scenarios(): { paths: string[]; examples: string[]; codes: string[]; faults: string[] } {
-  const doc = JSON.parse(readFileSync(specPath, "utf8"));
-  const operations = createEngine(doc, { records: 1 }).operations;
+  const { operations } = model;
   return {
-    paths: operations.map((op) => op.template),
-    examples: [...new Set(operations.flatMap((op) => Object.keys(op.examples)))],
-    codes: [...new Set(operations.flatMap((op) => ["200", ...Object.keys(op.errors)]))],
-    faults: ["429", "502", "504", "drop", "truncate"],
+    paths: operations.map((op) => op.path),
+    examples: [...new Set(operations.flatMap((op) => Object.keys(op.response?.examples ?? {})))],
+    codes: [
+      ...new Set(
+        operations.flatMap((op) => [String(op.response?.status ?? 200), ...op.errors.map((e) => String(e.status))]),
+      ),
+    ],
+    faults: [...FAULTS],
   };
-}
-
-/** Asks the OS for a free port on `host`. */
-export async function freePort(host = DEFAULT_HOST): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, host, () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** CORS on every answer; a request's Origin is echoed only when a browser could have sent it (printable ASCII). */
@@ -198,24 +171,33 @@ function engineRequest(req: IncomingMessage): EngineRequest & { url: string } {
   };
 }
 
+/** Whatever throws while answering a request answers it 500 and is logged; the process goes on serving. */
+function failureHandler(
+  engine: Engine,
+  log: Log,
+  req: IncomingMessage,
+  res: ServerResponse,
+  request: EngineRequest & { url: string },
+) {
+  return (error: unknown) => {
+    const answer = engine.failure(request);
+    const id = answer.headers["x-request-id"];
+    log.warn(`csbs-mock: 500 for ${req.method} ${oneLine(request.url, 200)}, request ${id}: ${describeError(error)}\n`);
+    try {
+      if (res.headersSent) res.destroy();
+      else send(req, res, answer);
+    } catch {
+      res.destroy();
+    }
+  };
+}
+
 /** The request listener: the engine answers, Prism has the last word on what it accepted, nothing throws out. */
 function createListener(engine: Engine, validate: PrismValidate | undefined, log: Log) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = Date.now();
     const request = engineRequest(req);
-    const { url, path } = request;
-    // Whatever throws while answering this request answers it 500 and is logged; the process goes on serving.
-    const fail = (error: unknown) => {
-      const answer = engine.failure(request);
-      const id = answer.headers["x-request-id"];
-      log.warn(`csbs-mock: 500 for ${req.method} ${oneLine(url, 200)}, request ${id}: ${describeError(error)}\n`);
-      try {
-        if (res.headersSent) res.destroy();
-        else send(req, res, answer);
-      } catch {
-        res.destroy();
-      }
-    };
+    const fail = failureHandler(engine, log, req, res, request);
     const guarded =
       <A extends unknown[]>(fn: (...args: A) => void) =>
       (...args: A): void => {
@@ -230,69 +212,76 @@ function createListener(engine: Engine, validate: PrismValidate | undefined, log
         return send(req, res, gatewayAnswer(400, "Bad request: an HTTP/1.1 request needs a Host header."));
       }
       if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
-        preflight(req, res, engine.allowed(path));
-        return;
+        return preflight(req, res, engine.allowed(request.path));
       }
-      let answer: Answer = engine.handle(request);
-      const { error } = answer as { error?: unknown };
-      if (error !== undefined) return fail(error);
-      const finish = guarded(() => {
-        if (log.info) log.say(`${req.method} ${url} → ${answer.fault ?? answer.status} (${Date.now() - started} ms)\n`);
-        send(req, res, answer);
+      const answer = engine.handle(request);
+      if (answer.error !== undefined) return fail(answer.error);
+      const finish = guarded((final: Answer) => {
+        if (log.info)
+          log.say(`${req.method} ${request.url} → ${final.fault ?? final.status} (${Date.now() - started} ms)\n`);
+        send(req, res, final);
       });
-      const respond = () => (answer.delayMs > 0 ? setTimeout(finish, answer.delayMs) : finish());
+      const respond = (final: Answer) => (final.delayMs > 0 ? setTimeout(finish, final.delayMs, final) : finish(final));
       // Prism checks what the engine accepted: the spec's validator of record has the last word on a request.
-      if (!validate || answer.status < 200 || answer.status >= 300 || !answer.operation) return respond();
-      validate(request.method, prismPath(path, answer.operation), request.query, req.headers).then(
-        guarded((violations: Violation[]) => {
-          if (violations.length > 0) answer = prismRejected(answer, violations);
-          respond();
-        }),
+      if (!validate || answer.status < 200 || answer.status >= 300 || !answer.operation) return respond(answer);
+      validate(request.method, prismPath(request.path, answer.operation), request.query, req.headers).then(
+        guarded((violations) => respond(violations.length > 0 ? rejection(answer, violations) : answer)),
         guarded((error: unknown) => {
           // Prism could not check it: the engine's own checks (read from the same spec) stand.
-          log.warn(`csbs-mock: Prism could not check ${req.method} ${oneLine(url, 200)}: ${describeError(error)}\n`);
-          respond();
+          log.warn(
+            `csbs-mock: Prism could not check ${req.method} ${oneLine(request.url, 200)}: ${describeError(error)}\n`,
+          );
+          respond(answer);
         }),
       );
     })();
   };
 }
 
+/** The engine over the spec's model, and Prism's validator over the bundled document (unless `prism: false`). */
+async function prepare(options: MockOptions): Promise<{ engine: Engine; validate: PrismValidate | undefined }> {
+  let engine: Engine;
+  try {
+    engine = createEngine(model, options);
+  } catch (error) {
+    throw new MockStartError((error as Error).message);
+  }
+  if (options.prism === false) return { engine, validate: undefined };
+  try {
+    return { engine, validate: await prismValidator(specPath) };
+  } catch (error) {
+    throw new MockStartError(`cannot read the spec at ${specPath} (run the build first): ${(error as Error).message}`);
+  }
+}
+
+/** Opens the port; a port in use or refused is a MockStartError saying what to do. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, fail) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const failure = new MockStartError(
+        error.code === "EADDRINUSE"
+          ? `port ${port} on ${host} is in use (EADDRINUSE); pick another with --port (or CSBS_MOCK_PORT), or 0 for any free port`
+          : `cannot listen on ${host}:${port}: ${error.message}`,
+      );
+      if (error.code) failure.code = error.code;
+      fail(failure);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
 /** Starts the mock and resolves once it accepts requests (the port opens last). */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? DEFAULT_HOST;
   const wantedPort = options.port ?? DEFAULT_PORT;
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(specPath, "utf8"));
-  } catch (error) {
-    throw new MockStartError(`cannot read the spec at ${specPath} (run the build first): ${(error as Error).message}`);
-  }
-  let engine: Engine;
-  try {
-    engine = createEngine(doc, options);
-  } catch (error) {
-    throw new MockStartError((error as Error).message);
-  }
-  const validate = options.prism === false ? undefined : await prismValidator(specPath);
+  const { engine, validate } = await prepare(options);
   const log = createLog(options.logLevel ?? (options.stdio === "inherit" ? "info" : "warn"));
   // Without Host, Node would answer a bare 400 itself: the listener answers it as JSON instead.
   const server = createHttpServer({ requireHostHeader: false }, createListener(engine, validate, log));
   server.on("clientError", (error: ClientError, socket: Duplex) => answerClientError(error, socket, log));
   answerWhatNodeWould(server);
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, fail) => {
-    server.once("error", (error: NodeJS.ErrnoException) => {
-      const failure = new MockStartError(
-        error.code === "EADDRINUSE"
-          ? `port ${wantedPort} on ${host} is in use (EADDRINUSE); pick another with --port (or CSBS_MOCK_PORT), or 0 for any free port`
-          : `cannot listen on ${host}:${wantedPort}: ${error.message}`,
-      );
-      if (error.code) failure.code = error.code;
-      fail(failure);
-    });
-    server.listen(wantedPort, host, () => resolve());
-  });
+  await listen(server, wantedPort, host);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : wantedPort;
   const authority = `${host.includes(":") ? `[${host}]` : host}:${port}`;
@@ -419,18 +408,13 @@ function answerWhatNodeWould(server: Server): void {
  * whatever the parameter's type (stoplightio/prism#2710, #2801): `/v1/a,b/…` would be a project_id array, "must be
  * string". A comma in a string parameter is sent to Prism as %2C, which it decodes to the same string.
  */
-function prismPath(path: string, op: Operation): string {
-  const values = op.pattern.exec(path)?.slice(1);
+function prismPath(path: string, op: OperationModel): string {
+  const template = pathTemplate(op.path);
+  const values = template.pattern.exec(path)?.slice(1);
   if (!values?.some((v) => v.includes(","))) return path;
-  let i = 0;
-  return op.template.replace(/\{[^}]+\}/g, () => {
+  const types = new Map(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, p.schema?.type]));
+  return template.fill((name, i) => {
     const value = values[i] ?? "";
-    return op.pathParameters[i++]?.type === "array" ? value : value.replaceAll(",", "%2C");
+    return types.get(name) === "array" ? value : value.replaceAll(",", "%2C");
   });
-}
-
-/** The engine's 200 turned into the 400 Prism says it should be. */
-function prismRejected(answer: Answer, violations: Violation[]): Answer {
-  const { body, header } = rejection(answer.operation, violations);
-  return { ...answer, status: 400, violations, body, headers: { ...answer.headers, "sl-violations": header } };
 }

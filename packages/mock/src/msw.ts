@@ -1,7 +1,7 @@
 /**
  * `@csbs/mock/msw`: the mock's data engine as Mock Service Worker request handlers, for tests and Storybook with no
  * process and no port. The same engine as the `csbs-mock` process (filters, sort, paging, examples, errors, faults),
- * over the spec bundled into this module at build time.
+ * over the spec's model (`@csbs/types/model`).
  *
  *   import { setupServer } from "msw/node";
  *   import { createHandlers, http } from "@csbs/mock/msw";
@@ -10,11 +10,12 @@
  *   server.use(http.get("/v1/{project_id}/checkpoint_items", ({ response }) => response(200).json({ … })));
  */
 
-import doc from "@csbs/spec/openapi.json" with { type: "json" };
 import type { paths } from "@csbs/types";
+import { model } from "@csbs/types/model";
 import { delay, HttpResponse, http as mswHttp, type RequestHandler } from "msw";
 import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
 import { type Answer, createEngine, type Engine, type EngineOptions, type EngineRequest } from "./engine.js";
+import { pathTemplate } from "./stages/route.js";
 
 export type { EngineOptions } from "./engine.js";
 
@@ -41,11 +42,10 @@ export const http: OpenApiHttpHandlers<paths> = createHttp();
  * (and one console.error line), never a throw into MSW or the test.
  */
 export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
-  const engine: Engine = createEngine(doc, options);
+  const engine: Engine = createEngine(model, options);
   const prefix = (options.baseUrl ?? "*").replace(/\/+$/, "");
-  return [...new Set(engine.operations.map((op) => op.template))].map((template) =>
-    // /v1/{project_id}/x → /v1/:project_id/x (MSW's path syntax)
-    mswHttp.all(`${prefix}${template.replace(/\{([^}]+)\}/g, ":$1")}`, async ({ request }) => {
+  return [...new Set(model.operations.map((op) => op.path))].map((template) =>
+    mswHttp.all(`${prefix}${pathTemplate(template).colon}`, async ({ request }) => {
       const url = new URL(request.url);
       const engineRequest: EngineRequest = {
         method: request.method,

@@ -4,7 +4,8 @@
  * mocker. Node only (Prism is); the MSW handlers rely on the engine's own checks, read from the same spec.
  */
 import { createRequire } from "node:module";
-import type { Violation } from "./engine.js";
+import { LRUCache } from "lru-cache";
+import type { Violation } from "./types.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: Prism's types are not re-exported in a usable form here
 type Any = any;
@@ -38,7 +39,7 @@ export async function prismValidator(specPath: string): Promise<PrismValidate> {
   // is required, each (parameter, value) is sent to Prism alone and its verdict remembered (bounded), so a page
   // that differs from the last by its offset costs one small check, not a whole one.
   const required = operations.some((op: Any) => (op.request?.query ?? []).some((q: Any) => q.required));
-  const verdicts = new Map<string, Violation[]>();
+  const verdicts = new LRUCache<string, Violation[]>({ max: 10_000 });
   const check = async (method: string, path: string, query: Record<string, string | string[]>, key: string) => {
     const known = verdicts.get(key);
     if (known) return known;
@@ -55,7 +56,6 @@ export async function prismValidator(specPath: string): Promise<PrismValidate> {
         code: String(v.code),
         message: String(v.message).replace(/^Request (query )?parameter /, ""),
       }));
-    if (verdicts.size >= 10_000) verdicts.delete(verdicts.keys().next().value as string);
     verdicts.set(key, violations);
     return violations;
   };

@@ -1,5 +1,6 @@
 // The seeded data set itself, through the engine (no server): valid, realistic, consistent, deterministic.
 import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
+import { model, type OperationModel } from "@csbs/types/model";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../src/engine.js";
@@ -9,13 +10,11 @@ type Json = any;
 
 const doc = loadBundledSpec();
 const validator = specValidator(doc);
-const [template, pathItem] = Object.entries<Json>(doc.paths).find(([, item]) => item.get?.["x-pagination"]) ?? [];
-const op = pathItem.get;
-const pg = op["x-pagination"];
-const listSchema: string = op.responses["200"].content["application/json"].schema.$ref;
-const example = deref(doc, Object.values<Json>(op.responses["200"].content["application/json"].examples)[0]).value[
-  pg.items
-][0];
+const op = model.operations.find((o) => o.pagination) as OperationModel;
+const pg = op.pagination as NonNullable<OperationModel["pagination"]>;
+const template = op.path;
+const validList = validator.compileSchema(op.response?.schema ?? {});
+const example = Object.values(op.response?.examples ?? {})[0]?.value[pg.items][0];
 
 const answer = (engine: ReturnType<typeof createEngine>, query: string) => {
   const a = engine.handle({
@@ -31,34 +30,29 @@ const everything = (engine: ReturnType<typeof createEngine>): Json[] =>
 /** The project's own view: what a frontend developer sees without all_tenants. */
 const ownView = (engine: ReturnType<typeof createEngine>): Json[] => answer(engine, "limit=100000").body[pg.items];
 const field = (item: Json, path: string) => path.split(".").reduce((o: Json, k) => o?.[k], item);
-/** The schema of an item field (`extend_info.image_type`), through the spec's `$ref`s. */
+/** The schema of an item field (`extend_info.image_type`), in the model's inlined response schema. */
 const fieldSchema = (path: string): Json =>
-  path.split(".").reduce((s: Json, k) => deref(doc, deref(doc, s)?.properties?.[k]), {
-    $ref: deref(doc, { $ref: listSchema }).properties[pg.items].items.$ref,
-  });
+  path.split(".").reduce((s: Json, k) => s?.properties?.[k], op.response?.schema?.properties?.[pg.items]?.items);
 
 describe("the data set", () => {
-  const engine = createEngine(doc, { seed: "data-test", records: 3000 });
+  const engine = createEngine(model, { seed: "data-test", records: 3000 });
   const items = everything(engine);
 
   it("holds --records items, each valid against the spec's schema (no invented field)", () => {
     expect(items).toHaveLength(3000);
-    expect(validator.errors(listSchema, { [pg.items]: items })).toEqual([]);
+    expect(validList({ [pg.items]: items }) ? [] : validList.errors).toEqual([]);
     expect(new Set(items.map((i) => i.id)).size).toBe(3000);
   });
 
   it("contains the source document's example item unchanged", () => {
     expect(items.filter((i) => i.id === example.id)).toEqual([example]);
-    expect(everything(createEngine(doc, { records: 1 }))).toEqual([example]);
+    expect(everything(createEngine(model, { records: 1 }))).toEqual([example]);
   });
 
   it("is realistic: every status, several AZs, resource and image types, tags on some, 2017–2026", () => {
     const distinct = (f: (i: Json) => unknown) => new Set(items.map(f));
-    const status = deref(
-      doc,
-      op.parameters.map((p: Json) => deref(doc, p)).find((p: Json) => p.name === "status").schema,
-    );
-    expect(distinct((i) => i.status)).toEqual(new Set(status.enum));
+    const status = op.parameters.find((p) => p.name === "status");
+    expect(distinct((i) => i.status)).toEqual(new Set(status?.enum));
     expect(distinct((i) => i.extend_info?.resource_az).size).toBeGreaterThanOrEqual(3);
     expect(distinct((i) => i.resource_type).size).toBeGreaterThanOrEqual(2);
     expect(distinct((i) => i.extend_info?.image_type).size).toBeGreaterThanOrEqual(2);
@@ -81,8 +75,8 @@ describe("the data set", () => {
   });
 
   it("is the same for the same seed, different for another", () => {
-    expect(everything(createEngine(doc, { seed: "data-test", records: 3000 }))).toEqual(items);
-    expect(everything(createEngine(doc, { seed: "other", records: 3000 }))).not.toEqual(items);
+    expect(everything(createEngine(model, { seed: "data-test", records: 3000 }))).toEqual(items);
+    expect(everything(createEngine(model, { seed: "other", records: 3000 }))).not.toEqual(items);
   });
 
   it("filters on the attributes it keeps but does not show: policy_id, protected_at (sort), owner project", () => {
@@ -99,44 +93,43 @@ describe("the data set", () => {
   });
 
   it("rejects an impossible size", () => {
-    expect(() => createEngine(doc, { records: 0 })).toThrow(/records/);
-    expect(() => createEngine(doc, { records: 100_001 })).toThrow(/records/);
+    expect(() => createEngine(model, { records: 0 })).toThrow(/records/);
+    expect(() => createEngine(model, { records: 100_001 })).toThrow(/records/);
   });
 });
 
 describe("every value a filter can select is in the project's own view, for any seed", () => {
   // The exact filters on a field that takes a few values (status, resource type, image type, AZ), not on an id: the
   // values each may select are its enum in the spec (parameter or field), else every value a large data set holds.
-  const large = everything(createEngine(doc, { seed: "filters", records: 3000 }));
+  const large = everything(createEngine(model, { seed: "filters", records: 3000 }));
   const filters = op.parameters
-    .map((p: Json) => deref(doc, p))
-    .filter((p: Json) => p["x-filter"]?.match === "exact" && !p["x-filter"].hidden)
-    .map((p: Json) => {
-      const path: string = p["x-filter"].field;
-      const enumOf = deref(doc, p.schema)?.enum ?? fieldSchema(path)?.enum;
+    .filter((p) => p.filter?.match === "exact" && !p.filter.hidden)
+    .map((p) => {
+      const path = p.filter?.field ?? "";
+      const enumOf: unknown[] | undefined = p.enum ?? fieldSchema(path)?.enum;
       const values = [...new Set(large.map((i) => field(i, path)).filter((v) => v !== undefined))];
-      return { name: p.name as string, path, values: (enumOf as unknown[] | undefined) ?? values, enumOf };
+      return { name: p.name, path, values: enumOf ?? values, enumOf };
     })
-    .filter((f: { values: unknown[] }) => f.values.length <= 20);
+    .filter((f) => f.values.length <= 20);
 
   it("finds the filters (status by the spec's enum) and each one's values", () => {
-    const names = filters.map((f: { name: string }) => f.name);
+    const names = filters.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(["status", "resource_type", "image_type", "az"]));
-    const byName = Object.fromEntries(filters.map((f: { name: string }) => [f.name, f]));
-    expect(byName.status.enumOf).toEqual(deref(doc, { $ref: "#/components/schemas/CheckpointItemStatus" }).enum);
+    const byName = Object.fromEntries(filters.map((f) => [f.name, f]));
+    expect(byName.status?.enumOf).toEqual(deref(doc, { $ref: "#/components/schemas/CheckpointItemStatus" }).enum);
     // Where the spec has no enum, the data set's own values: both resource types CSBS backs up, a backup and a
     // replica, the region's AZs.
-    expect(new Set(byName.resource_type.values)).toEqual(new Set(["OS::Nova::Server", "OS::Ironic::BareMetalServer"]));
-    expect(new Set(byName.image_type.values)).toEqual(new Set(["backup", "replication"]));
-    expect(byName.az.values.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(byName.resource_type?.values)).toEqual(new Set(["OS::Nova::Server", "OS::Ironic::BareMetalServer"]));
+    expect(new Set(byName.image_type?.values)).toEqual(new Set(["backup", "replication"]));
+    expect(byName.az?.values.length).toBeGreaterThanOrEqual(3);
   });
 
   const covers = (seed: string, records: number) => {
-    const mine = ownView(createEngine(doc, { seed, records }));
+    const mine = ownView(createEngine(model, { seed, records }));
     for (const f of filters) {
       const seen = new Set(mine.map((i) => field(i, f.path)));
       expect(
-        f.values.filter((v: unknown) => !seen.has(v)),
+        f.values.filter((v) => !seen.has(v)),
         `${f.name} missing (seed ${seed}, ${records})`,
       ).toEqual([]);
     }
@@ -160,7 +153,7 @@ describe("every value a filter can select is in the project's own view, for any 
 
 describe("names", () => {
   it("are what CSBS and people give: autobk_ by a policy, manualbk_, after the server, after an occasion", () => {
-    const mine = ownView(createEngine(doc, { seed: "data-test", records: 3000 })).filter((i) => i.id !== example.id);
+    const mine = ownView(createEngine(model, { seed: "data-test", records: 3000 })).filter((i) => i.id !== example.id);
     const styles = {
       policy: mine.filter((i) => /^autobk_[0-9a-f]{4}$/.test(i.name) && i.extend_info.auto_trigger),
       console: mine.filter((i) => /^manualbk_[0-9a-f]{4}$/.test(i.name) && !i.extend_info.auto_trigger),
@@ -177,9 +170,9 @@ describe("names", () => {
       for (const i of page) expect(i.name.toLowerCase()).toContain("web");
       return page;
     };
-    expect(web(createEngine(doc), "").length).toBeGreaterThan(0);
+    expect(web(createEngine(model), "").length).toBeGreaterThan(0);
     const large = web(
-      createEngine(doc, { seed: "demo", records: 100_000 }),
+      createEngine(model, { seed: "demo", records: 100_000 }),
       "&start_time=2024-01-01T00:00:00&limit=20",
     );
     expect(large).toHaveLength(20);
@@ -188,26 +181,24 @@ describe("names", () => {
 });
 
 describe("an operation without paging", () => {
-  it("is routed and validated from the spec, and answers its example", () => {
-    const grown = structuredClone(doc) as Json;
-    const list = grown.paths[template as string];
-    grown.paths[`${template}/count`] = {
-      parameters: list.parameters,
-      get: {
-        operationId: "countThings",
-        parameters: [list.get.parameters[0]],
-        responses: {
-          "200": { description: "OK", content: { "application/json": { example: { count: 3 } } } },
-          "400": list.get.responses["400"],
-        },
-      },
+  it("is routed and validated from the model, and answers its example", () => {
+    // The model grown by one operation, as `pnpm generate` would write it for a `/count` path beside the list.
+    const count: OperationModel = {
+      ...op,
+      operationId: "countThings",
+      path: `${template}/count`,
+      parameters: op.parameters.filter((p) => p.in === "path" || p.name === "status"),
+      response: { status: 200, description: "OK", examples: {}, example: { count: 3 }, headers: [] },
+      errors: op.errors.filter((e) => e.status === 400),
+      pagination: undefined,
+      sort: undefined,
     };
-    const engine = createEngine(grown, { records: 10 });
+    const engine = createEngine({ ...model, operations: [...model.operations, count] }, { records: 10 });
     const call = (path: string, query = "") =>
       engine.handle({ method: "GET", path, query, header: (n) => (n === "x-auth-token" ? "t" : undefined) });
-    const count = String(template).replace("{project_id}", "p");
-    expect(JSON.parse(call(`${count}/count`).body ?? "")).toEqual({ count: 3 });
-    expect(call(`${count}/count`, "status=bogus").status).toBe(400);
-    expect(JSON.parse(call(count, "all_tenants=true").body ?? "")[pg.items]).toHaveLength(10); // still the list
+    const list = String(template).replace("{project_id}", "p");
+    expect(JSON.parse(call(`${list}/count`).body ?? "")).toEqual({ count: 3 });
+    expect(call(`${list}/count`, "status=bogus").status).toBe(400);
+    expect(JSON.parse(call(list, "all_tenants=true").body ?? "")[pg.items]).toHaveLength(10); // still the list
   });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, type MockServer, scenarios, startMock } from "../src/index.js";
+import { type MockServer, scenarios, startMock } from "../src/index.js";
 import { prismValidator } from "../src/prism.js";
 
 // The OpenAPI document is walked as plain JSON.
@@ -137,6 +137,18 @@ describe("scenarios: Prefer: example=NAME", () => {
     expect(await ids(`?limit=2&marker=${multi[1]}`)).toEqual(multi.slice(2, 4));
     expect(await ids("?offset=1&limit=2")).toEqual(multi.slice(1, 3));
   });
+
+  it("answers a marker that is not in the example's list with 400 naming it, as the data set does", async () => {
+    const headers = { "X-Auth-Token": "any", Prefer: "example=multi" };
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const fromExample = await list(`?marker=${unknown}`, headers);
+    const fromData = await list(`?marker=${unknown}`);
+    expect(fromExample.status).toBe(400);
+    expect(fromData.status).toBe(400);
+    const [example, data] = [await fromExample.json(), await fromData.json()];
+    expect(example).toEqual(data);
+    expect(example).toMatchObject({ error_code: "CSBS.9001", error_msg: expect.stringContaining(unknown) });
+  });
 });
 
 describe("errors: Prefer: code=NNN", () => {
@@ -259,6 +271,16 @@ describe("latency and faults", () => {
 });
 
 // ---- the process: start-up, signals, CLI mistakes ----
+/** A port the OS calls free on 127.0.0.1 now, for a child process to listen on. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 const isOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = createServer();
