@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), "csbs-vocabulary-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const bin = (name: string) => join(repoRoot, "spec/node_modules/.bin", name);
-const generator = join(repoRoot, "packages/types/scripts/generate.mts");
+const generator = join(repoRoot, "packages/types/scripts/generate-cli.mts");
 
 interface Expected {
   rule: RuleName;
