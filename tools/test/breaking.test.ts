@@ -467,7 +467,8 @@ describe("the gate on a checkout: last release, pending changesets", () => {
       mkdirSync(join(dir, f, ".."), { recursive: true });
       cpSync(join(repoRoot, f), join(dir, f));
     }
-    for (const p of ["packages/types", "packages/client", "packages/mock", "packages/docs", "tools"]) {
+    const manifests = ["packages/types", "packages/client", "packages/query", "packages/mock", "packages/docs"];
+    for (const p of [...manifests, "tools", "examples/backups-table"]) {
       mkdirSync(join(dir, p), { recursive: true });
       cpSync(join(repoRoot, p, "package.json"), join(dir, p, "package.json"));
     }

@@ -1,10 +1,4 @@
-import {
-  type CheckpointItemStatus,
-  enums,
-  type ListCheckpointItemsSortKey,
-  type SortDirection,
-  sortBy,
-} from "@csbs/client";
+import { type CheckpointItemStatus, enums, type ListCheckpointItemsSortKey, sortBy } from "@csbs/client";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { csbsq, errorMessage } from "./api";
@@ -22,10 +16,9 @@ const SCENARIOS = ["", "code=401", "fault=429", "code=500", "fault=drop", "delay
 export function App() {
   const [status, setStatus] = useState<CheckpointItemStatus | "">("");
   const [name, setName] = useState("");
-  const [sort, setSort] = useState<[ListCheckpointItemsSortKey, SortDirection]>(["created_at", "desc"]);
+  const [sort, setSort] = useState<[ListCheckpointItemsSortKey, "asc" | "desc"]>(["created_at", "desc"]);
   const params = { status: status || undefined, name: useDeferredValue(name), sort: sortBy(sort), limit: PAGE_SIZE };
-  const options = csbsq.listCheckpointItems.infiniteQueryOptions(params);
-  const query = useInfiniteQuery(options);
+  const query = useInfiniteQuery(csbsq.listCheckpointItems.infiniteQueryOptions(params));
   const rows = query.data?.pages.flatMap((page) => page.checkpoint_items) ?? [];
   const queryClient = useQueryClient();
 
@@ -68,7 +61,10 @@ export function App() {
         </label>
         <span role="status">{state}</span>
         {query.isFetching ? (
-          <button type="button" onClick={() => queryClient.cancelQueries({ queryKey: options.queryKey })}>
+          <button
+            type="button"
+            onClick={() => queryClient.cancelQueries({ queryKey: csbsq.listCheckpointItems.pathKey() })}
+          >
             Cancel
           </button>
         ) : query.isPending || query.isError ? (

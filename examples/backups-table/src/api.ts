@@ -1,39 +1,21 @@
-// The API glue of this screen: everything here exists only to connect CSBS to the UI (counted in README.md).
-import {
-  AuthenticationError,
-  CsbsApiError,
-  CsbsConnectionError,
-  type CsbsError,
-  createCsbsClient,
-  RateLimitError,
-} from "@csbs/client";
+// The API glue of this screen: everything in this file exists only to connect CSBS to the UI (README.md counts it).
+import { AuthenticationError, CsbsApiError, CsbsConnectionError, createCsbsClient, RateLimitError } from "@csbs/client";
 import { createCsbsQueries } from "@csbs/query";
 
 declare module "@tanstack/react-query" {
   interface Register {
-    defaultError: CsbsError; // every useQuery's error, not only @csbs/query's (which carry it already)
+    defaultError: import("@csbs/client").CsbsError; // every query's error type, @csbs/query's or not
   }
 }
 
-const toMock = import.meta.env.VITE_CSBS_TARGET === "mock";
-const prefer = new URLSearchParams(location.search).get("prefer"); // a scenario of the mock: code=401, fault=429, …
-export const csbs = createCsbsClient({
-  baseUrl: toMock ? (import.meta.env.VITE_CSBS_MOCK_URL ?? "http://127.0.0.1:4010") : location.origin,
-  projectId: import.meta.env.VITE_CSBS_PROJECT_ID ?? "demo",
-  auth: { token: "demo-token" }, // the mock takes any token; a real app passes the user's IAM token
-  headers: prefer ? { Prefer: prefer } : {},
-});
+// VITE_CSBS_TARGET (.env): `mock` is the mock process, else MSW in this page (main.tsx). ?prefer=code%3D401: a scenario
+const headers = Object.fromEntries(new URLSearchParams(location.search).getAll("prefer").map((v) => ["Prefer", v]));
+const baseUrl = import.meta.env.VITE_CSBS_TARGET === "mock" ? import.meta.env.VITE_CSBS_MOCK_URL : location.origin;
+const csbs = createCsbsClient({ baseUrl, projectId: "demo", auth: { token: "any" }, headers }); // the mock takes any
 export const csbsq = createCsbsQueries(csbs);
 
-/** Starts MSW (the mock's engine in a service worker) unless the app talks to `pnpm mock`; before the first render. */
-export async function startMocking(): Promise<void> {
-  if (toMock) return;
-  const [{ setupWorker }, { createHandlers }] = await Promise.all([import("msw/browser"), import("@csbs/mock/msw")]);
-  await setupWorker(...createHandlers()).start({ quiet: true });
-}
-
-/** What the user reads for each error class. */
-export function errorMessage(error: CsbsError): string {
+/** What the user reads for each error class of the client. */
+export function errorMessage(error: Error): string {
   if (error instanceof AuthenticationError) return "Your session has expired: sign in again.";
   if (error instanceof RateLimitError) return `Too many requests: try again in ${error.retryAfter ?? 1} s.`;
   if (error instanceof CsbsConnectionError) return "Cannot reach CSBS: check your connection and retry.";

@@ -14,7 +14,7 @@ import type {
   ResourceTag,
   SortTerm,
 } from "../src/index.gen.js";
-import { enums, operationTable, sortBy, sortKeys } from "../src/index.gen.js";
+import { type enums, operationTable, sortBy, type sortKeys } from "../src/index.gen.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(): T => true as T;
