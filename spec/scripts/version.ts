@@ -3,8 +3,8 @@
  * `info.version` of spec/openapi.yaml follows it, written through the yaml library's Document API (comments and
  * formatting kept). `pnpm version-packages` runs it after `changeset version`.
  *
- *   tsx scripts/version.ts           write info.version
- *   tsx scripts/version.ts --check   fail, naming each mismatch and the fix, when the versions disagree
+ *   tsx scripts/version-cli.ts           write info.version
+ *   tsx scripts/version-cli.ts --check   fail, naming each mismatch and the fix, when the versions disagree
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -12,7 +12,7 @@ import { getPackages } from "@manypkg/get-packages";
 import { parseDocument } from "yaml";
 import { repoRoot } from "../validator.js";
 
-const FIX = "`pnpm version-packages` moves the packages and the spec together; never edit a version by hand";
+export const FIX = "`pnpm version-packages` moves the packages and the spec together; never edit a version by hand";
 
 /** Sets info.version of `<root>/spec/openapi.yaml` to spec/package.json's version; returns that version. */
 export function syncInfoVersion(root: string = repoRoot): string {
@@ -41,15 +41,4 @@ export async function versionProblems(root: string = repoRoot): Promise<string[]
     }
   }
   return problems;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes("--check")) {
-    const problems = await versionProblems();
-    for (const p of problems) console.error(p);
-    if (problems.length) console.error(`fix: ${FIX}`);
-    process.exitCode = problems.length ? 1 : 0;
-  } else {
-    console.log(`spec/openapi.yaml info.version: ${syncInfoVersion()}`);
-  }
 }

@@ -65,20 +65,31 @@ describe("one version", () => {
     ]);
   });
 
-  it("the check fails with the fix, `pnpm version-packages`", () => {
-    const dir = miniRepo("check");
-    const file = join(dir, "spec/package.json");
-    writeFileSync(file, readFileSync(file, "utf8").replace(`"version": "${V}"`, '"version": "7.7.7"'));
-    let output = "";
+  /** `version-cli.ts --check` in a copy: its exit code and everything it printed. */
+  const check = (dir: string) => {
     try {
-      execFileSync("tsx", ["scripts/version.ts", "--check"], {
+      const stdout = execFileSync("tsx", ["scripts/version-cli.ts", "--check"], {
         cwd: join(dir, "spec"),
         encoding: "utf8",
         stdio: "pipe",
       });
+      return { code: 0, output: stdout };
     } catch (error) {
-      output = String((error as { stderr?: string }).stderr);
+      const e = error as { status?: number; stdout?: string; stderr?: string };
+      return { code: e.status ?? 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
     }
+  };
+
+  it("the check says the versions agree and passes", () => {
+    expect(check(miniRepo("check-ok"))).toEqual({ code: 0, output: expect.stringMatching(/^versions agree: /) });
+  });
+
+  it("the check fails with the fix, `pnpm version-packages`", () => {
+    const dir = miniRepo("check");
+    const file = join(dir, "spec/package.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace(`"version": "${V}"`, '"version": "7.7.7"'));
+    const { code, output } = check(dir);
+    expect(code).toBe(1);
     expect(output).toContain("spec/openapi.yaml info.version is");
     expect(output).toContain("fix: `pnpm version-packages`");
   });

@@ -1,10 +1,12 @@
 // The breaking-change gate, proved case by case on mutated copies of the bundled spec: each breaking change a
 // consumer would feel fails the gate and is named, on its side (request or response), with the fix; each additive
 // change passes; a breaking change passes only into a new major.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { loadBundledSpec, repoRoot } from "@csbs/spec/validator";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -12,6 +14,8 @@ import {
   breakingGate,
   checkBreaking,
   compareSpecs,
+  GitError,
+  lastRelease,
   lastReleaseTag,
   loadBaseline,
   NoBaselineError,
@@ -21,6 +25,8 @@ import {
 import { diffSpecs } from "../src/breaking-rules.js";
 import { typeIncompatibilities } from "../src/breaking-types.js";
 
+const require = createRequire(import.meta.url);
+const execFileAsync = promisify(execFile);
 const base = loadBundledSpec() as unknown as OpenApiDoc;
 // The operation and its paging field, read from the spec (tools/ names no path of it).
 const PATH = Object.keys(base.paths ?? {})[0] as string;
@@ -461,7 +467,7 @@ describe("the gate on a checkout: last release, pending changesets", () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   /** What the gate reads: the workspace's manifests, .changeset, spec sources, redocly.yaml. */
-  function miniRepo(name: string): string {
+  function miniRepo(name: string, { clone = true } = {}): string {
     const dir = join(scratch, name);
     for (const f of ["package.json", "pnpm-workspace.yaml", "redocly.yaml", ".changeset/config.json"]) {
       mkdirSync(join(dir, f, ".."), { recursive: true });
@@ -477,14 +483,22 @@ describe("the gate on a checkout: last release, pending changesets", () => {
       filter: (src) => !/[/\\](dist|node_modules)$/.test(src),
     });
     symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
+    // A clone: its own git repository with one commit and no tag (the gate fails where git does).
+    if (clone) {
+      git(dir, "init", "-q", "-b", "main");
+      writeFileSync(join(dir, ".gitignore"), "node_modules\n");
+      git(dir, "add", "-A");
+      git(dir, "commit", "-q", "-m", "start");
+    }
     return dir;
   }
-  const git = (dir: string, ...args: string[]) =>
-    execFileSync(
+  function git(dir: string, ...args: string[]): string {
+    return execFileSync(
       "git",
       ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args],
       { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 20_000 },
     );
+  }
   const changeset = (dir: string, file: string, bumps: Record<string, string>) =>
     writeFileSync(
       join(dir, ".changeset", file),
@@ -507,10 +521,6 @@ describe("the gate on a checkout: last release, pending changesets", () => {
 
   it("compares with the last release tag's spec, fails a break, and passes it once a major changeset is pending", async () => {
     const dir = miniRepo("tagged");
-    git(dir, "init", "-q", "-b", "main");
-    writeFileSync(join(dir, ".gitignore"), "node_modules\n");
-    git(dir, "add", "-A");
-    git(dir, "commit", "-q", "-m", "release");
     git(dir, "tag", `@csbs/spec@${V}`);
     const limit = join(dir, "spec/components/parameters/limit.yaml");
     writeFileSync(limit, readFileSync(limit, "utf8").replace("minimum: 1", "minimum: 5"));
@@ -570,8 +580,83 @@ describe("the gate on a checkout: last release, pending changesets", () => {
   it("the repository passes against its last release (the committed baseline until the first tag)", async () => {
     const tag = await lastReleaseTag();
     const result = await checkBreaking();
-    expect(result.report).toContain(tag ? `(git tag ${tag})` : "(spec/baseline/openapi.json)");
+    expect(result.report).toContain(tag ? `(git tag ${tag})` : "(spec/baseline/openapi.json: no release tag");
     expect(result.changes.filter((c) => c.severity === "breaking")).toEqual([]);
     expect(result.ok).toBe(true);
   }, 60_000);
+
+  describe("why the gate compares with the baseline, and git failures that fail it", () => {
+    const tagPatterns = "(`@csbs/spec@*` or `v[0-9]*`)";
+    /** Deletes a loose object from a repository: a ref to it is then broken, whatever git's ref storage. */
+    const loseObject = (dir: string, sha: string) => rmSync(join(dir, ".git/objects", sha.slice(0, 2), sha.slice(2)));
+    const gitError = async (dir: string) => {
+      const error = await checkBreaking(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GitError);
+      return error as GitError;
+    };
+
+    it("with no release tag, the report says it compares with the committed baseline because there is none", async () => {
+      const result = await checkBreaking(miniRepo("untagged"));
+      expect(result.report).toContain(`(spec/baseline/openapi.json: no release tag ${tagPatterns} in this clone)`);
+      expect(result.ok).toBe(true);
+    }, 60_000);
+
+    it("with release tags that HEAD does not descend from, the report says none is reachable", async () => {
+      const dir = miniRepo("unreachable");
+      git(dir, "checkout", "-q", "--orphan", "elsewhere");
+      git(dir, "commit", "-q", "-m", "elsewhere");
+      git(dir, "tag", `@csbs/spec@${V}`);
+      git(dir, "checkout", "-q", "main");
+      expect(await lastRelease(dir)).toEqual({
+        why: `none of the 1 release tag(s) ${tagPatterns} is reachable from HEAD`,
+      });
+      expect((await loadBaseline(dir)).source).toBe(
+        `spec/baseline/openapi.json: none of the 1 release tag(s) ${tagPatterns} is reachable from HEAD`,
+      );
+    }, 60_000);
+
+    it("not a git repository: the gate fails with git's message instead of using the baseline", async () => {
+      const error = await gitError(miniRepo("not-a-clone", { clone: false }));
+      expect(error.message).toMatch(/^`git [^`]+` failed: fatal: not a git repository/);
+      expect(error.fix).toContain("run the gate in a working git clone");
+    }, 60_000);
+
+    it("a release tag whose object is missing fails the gate (git describe alone would skip it)", async () => {
+      const dir = miniRepo("broken-tag");
+      const blob = git(dir, "hash-object", "-w", "--stdin").trim();
+      git(dir, "tag", "v9.0.0", blob);
+      loseObject(dir, blob);
+      const error = await gitError(dir);
+      expect(error.message).toContain(`fatal: missing object ${blob} for refs/tags/v9.0.0`);
+      expect(error.command).toMatch(/^git for-each-ref /);
+    }, 60_000);
+
+    it("a broken HEAD fails the gate, naming the git command and its message", async () => {
+      const dir = miniRepo("broken-head");
+      loseObject(dir, git(dir, "rev-parse", "HEAD").trim());
+      const error = await gitError(dir);
+      expect(error.command).toMatch(/^git describe /);
+      expect(error.message).toMatch(/failed: fatal: .*HEAD.*\(exit 128\)$/s);
+    }, 60_000);
+
+    it("git missing: the CLI exits 2 saying so, with the fix, and prints no report", async () => {
+      // PATH holds only what the gate needs besides git: node and redocly.
+      const bin = join(scratch, "bin-without-git");
+      mkdirSync(bin);
+      symlinkSync(process.execPath, join(bin, "node"));
+      const redocly = join(dirname(require.resolve("@redocly/cli/package.json")), "bin/cli.js");
+      symlinkSync(redocly, join(bin, "redocly"));
+      const run = await execFileAsync(process.execPath, [require.resolve("tsx/cli"), "src/breaking-cli.ts"], {
+        cwd: join(repoRoot, "tools"),
+        env: { ...process.env, PATH: bin },
+      }).then(
+        () => ({ code: 0, stdout: "", stderr: "" }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^check:breaking: `git [^`]+` failed: git was not found on PATH$/m);
+      expect(run.stderr).toMatch(/^fix: install git/m);
+      expect(run.stdout).not.toContain("against the last release");
+    }, 60_000);
+  });
 });

@@ -139,7 +139,7 @@ describe("each gate names what is wrong and the fix", () => {
   }, 60_000);
 
   it("breaking: the gate's CLI on the repository prints its report and passes", () => {
-    const result = sh("tsx src/breaking.ts", join(repoRoot, "tools"));
+    const result = sh("tsx src/breaking-cli.ts", join(repoRoot, "tools"));
     expect(result.out).toMatch(/^spec\/ against the last release \d+\.\d+\.\d+ \(/);
     expect(result.code).toBe(0);
   }, 60_000);

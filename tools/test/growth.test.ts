@@ -3,19 +3,17 @@
 // run there with no other edit. The client must have the method (typed, and working against the copy's mock), the
 // mock must serve it, @csbs/query must have its queryOptions and no infiniteQueryOptions (it does not page), the
 // reference must show it with both code samples, and the breaking gate must call it additive.
-import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
-import { loadBundledSpec, repoRoot } from "@csbs/spec/validator";
+import { loadBundledSpec } from "@csbs/spec/validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyRepository, runIn } from "./repo-copy.js";
 
-const exec = promisify(execFile);
 const copy = mkdtempSync(join(tmpdir(), "csbs-growth-"));
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", CI: "true" };
-const pnpm = (args: string[]) => exec("pnpm", args, { cwd: copy, env, maxBuffer: 64 * 1024 * 1024 });
+const run = runIn(copy);
+const pnpm = (args: string[]) => run("pnpm", args);
 
 // The new operation, written the way a contributor would: one path file beside the existing one, two lines in
 // openapi.yaml. Its path is the existing list path plus /count.
@@ -64,26 +62,13 @@ let stopMock: (() => Promise<void>) | undefined;
 async function tsc(file: string, cwd: string) {
   const args = ["--ignoreConfig", "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext"];
   const bin = join(copy, "node_modules/typescript/bin/tsc");
-  await exec(process.execPath, [bin, ...args, "--skipLibCheck", file], { cwd }).catch((error) => {
+  await run(process.execPath, [bin, ...args, "--skipLibCheck", file], cwd).catch((error) => {
     throw new Error(`tsc rejected the usage of countCheckpointItems:\n${error.stdout}`);
   });
 }
 
 beforeAll(async () => {
-  // The tracked (and new, not ignored) files: what a clone has, with this working tree's edits.
-  const { stdout } = await exec("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  for (const file of stdout.split("\0").filter(Boolean)) {
-    mkdirSync(dirname(join(copy, file)), { recursive: true });
-    try {
-      cpSync(join(repoRoot, file), join(copy, file));
-    } catch {
-      // deleted in the working tree but still in the index
-    }
-  }
-  await pnpm(["install", "--offline", "--frozen-lockfile"]);
+  await copyRepository(copy);
 
   const specDir = join(copy, "spec");
   writeFileSync(join(specDir, pathFile), countOperation);

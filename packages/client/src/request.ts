@@ -133,8 +133,8 @@ export function classify(attempt: Attempt, context: RequestContext, pipeline: Pi
   if (caught instanceof URIError) throw new CsbsError(`A query value cannot be encoded (${where})`, { cause: caught });
   const reason = caught instanceof Error ? (caught.cause instanceof Error ? caught.cause : caught) : undefined;
   const failure = timedOut
-    ? new CsbsTimeoutError(`CSBS request timed out after ${context.timeoutMs} ms (${where})`)
-    : new CsbsConnectionError(redact.text(`CSBS request failed: ${reason?.message ?? String(caught)} (${where})`), {
+    ? new CsbsTimeoutError(`Request timed out after ${context.timeoutMs} ms (${where})`)
+    : new CsbsConnectionError(redact.text(`Request failed: ${reason?.message ?? String(caught)} (${where})`), {
         cause: caught,
       });
   return { failure, retryable: true };

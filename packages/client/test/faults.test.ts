@@ -29,7 +29,6 @@ import {
 
 // Every CsbsApiError message ends with the operation, its method and path template, and the attempts made.
 const WHERE = "listCheckpointItems: GET /v1/{project_id}/checkpoint_items";
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const projectId = "p-1";
 let server: FaultServer | undefined;
@@ -218,10 +217,7 @@ describe("connections and timeouts", () => {
     const error = await caught(csbs.listCheckpointItems());
     expect(error).toBeInstanceOf(CsbsTimeoutError);
     expect(error).toBeInstanceOf(CsbsConnectionError);
-    expect((error as Error).message).toContain("timed out after 150 ms");
-    expect((error as Error).message).toMatch(
-      /\(listCheckpointItems: GET \/v1\/\{project_id\}\/checkpoint_items, attempts: \d\)$/,
-    );
+    expect((error as Error).message).toBe(`Request timed out after 150 ms (${WHERE}, attempts: 2)`);
     expect(requests).toHaveLength(2);
   });
 
@@ -254,17 +250,16 @@ describe("connections and timeouts", () => {
     expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 
-  it("a refused connection is a CsbsConnectionError", async () => {
+  it("a refused connection is a CsbsConnectionError saying what failed: the cause, operation, path and attempts", async () => {
     const probe = await startFaultServer();
     const url = probe.url;
     await probe.close(); // nothing listens there any more
-    const csbs = createCsbsClient({ baseUrl: url, projectId, auth: { token: "t" }, maxRetries: 1 });
+    const csbs = createCsbsClient({ baseUrl: url, projectId, auth: { token: "t" }, maxRetries: 2 });
     const error = await caught(csbs.listCheckpointItems());
     expect(error).toBeInstanceOf(CsbsConnectionError);
-    // Like an API error, it says which operation failed, where, and after how many attempts.
-    expect((error as Error).message).toMatch(
-      new RegExp(`^CSBS request failed: .*ECONNREFUSED.* \\(${escapeRegExp(WHERE)}, attempts: 2\\)$`),
-    );
+    const { message } = error as Error;
+    expect(message).toMatch(/^Request failed: connect ECONNREFUSED 127\.0\.0\.1:\d+ \(/);
+    expect(message.endsWith(`(${WHERE}, attempts: 3)`)).toBe(true);
   });
 });
 

@@ -135,7 +135,7 @@ describe("a spec that grows by two operations", () => {
     await cp(join(typesDir, "package.json"), join(types, "package.json"));
     await step(
       bin("tsx"),
-      [join(typesDir, "scripts/generate.mts"), "--spec", join(dir, "openapi.json"), "--out", join(types, "src")],
+      [join(typesDir, "scripts/generate-cli.mts"), "--spec", join(dir, "openapi.json"), "--out", join(types, "src")],
       {
         cwd: dir,
       },

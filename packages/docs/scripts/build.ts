@@ -1,5 +1,5 @@
 /**
- * `pnpm build` of @csbs/docs: the bundled spec → dist/index.html, one offline page.
+ * `pnpm build` of @csbs/docs (scripts/build-cli.ts runs it): the bundled spec → dist/index.html, one offline page.
  *
  *   1. Copies the bundle (@csbs/spec/openapi.json) to dist/openapi.docs.json and gives EVERY operation two
  *      `x-codeSamples`, curl and TypeScript with @csbs/client, generated from the operation (samples.ts) unless
@@ -16,7 +16,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { type Json, operationsOf, SAMPLE_KINDS, sampleSource } from "./samples.js";
 
 const require = createRequire(import.meta.url);
@@ -214,9 +213,4 @@ export function buildDocs(spec: string = BUNDLE, out: string = at("dist")): stri
   }
   writeFileSync(output, html);
   return `${output} (offline, ${samples.length} code samples for ${samples.length / 2} operation(s))`;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { spec: { type: "string" }, out: { type: "string" } } });
-  console.log(`docs: ${buildDocs(values.spec && resolve(values.spec), values.out && resolve(values.out))}`);
 }

@@ -2,14 +2,13 @@
  * Serves the built page (dist/index.html) on 127.0.0.1, optionally with live reload: `pnpm dev` and `pnpm run docs`
  * call `reload()` after each rebuild and every open page reloads itself.
  *
- *   node scripts/serve.ts [--port 4000]     (or CSBS_DOCS_PORT; the package's `serve` script)
+ *   node scripts/serve-cli.ts [--port 4000]     (or CSBS_DOCS_PORT; the package's `serve` script)
  *
  * The page is read into memory at start and on `reload()`, so a build writing dist/ meanwhile is never served half.
  */
 import { readFile } from "node:fs/promises";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 
 export const docsFile: string = fileURLToPath(new URL("../dist/index.html", import.meta.url));
 
@@ -93,30 +92,4 @@ export async function serveDocs(
       return closed;
     },
   };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const fail = (line: string): never => {
-    console.error(`docs serve: ${line}`);
-    process.exit(2);
-  };
-  let port = 4000;
-  try {
-    const { values } = parseArgs({ options: { port: { type: "string" } } });
-    if (values.port !== undefined) port = parsePort(values.port, "--port");
-    else if (process.env.CSBS_DOCS_PORT !== undefined) port = parsePort(process.env.CSBS_DOCS_PORT, "CSBS_DOCS_PORT");
-  } catch (error) {
-    fail(`${(error as Error).message.split(". ")[0]} (valid: --port N, or CSBS_DOCS_PORT)`);
-  }
-  const docs = await serveDocs({ port }).catch((error: NodeJS.ErrnoException) =>
-    fail(
-      error.code === "EADDRINUSE"
-        ? `port ${port} is in use on 127.0.0.1; pick another: --port ${port + 1} (or CSBS_DOCS_PORT)`
-        : `cannot listen on 127.0.0.1:${port}: ${error.message}`,
-    ),
-  );
-  console.log(`docs  http://127.0.0.1:${docs.port}/`);
-  const stop = () => docs.close().then(() => process.exit(0));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }

@@ -35,6 +35,12 @@ const NESTED_FIELDS = [
   "tags",
 ];
 
+/**
+ * How long the page may take to show something, on a loaded 2-core machine (a quiet one takes about a second): every
+ * wait of the context (waitFor, click, goto, scrollIntoViewIfNeeded) and each expect.poll below use it.
+ */
+const WAIT = 60_000;
+
 let browser: BrowserContext;
 let page: Page;
 let profile: string;
@@ -46,6 +52,7 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    timeout: WAIT,
     viewport: { width: 1440, height: 900 },
     args: [
       "--headless",
@@ -58,6 +65,8 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
+  browser.setDefaultTimeout(WAIT);
+  browser.setDefaultNavigationTimeout(WAIT);
   // Counts every request of the context (pages, workers) before it leaves the browser.
   await browser.route("**/*", (route) => {
     const url = new URL(route.request().url());
@@ -71,11 +80,14 @@ beforeAll(async () => {
   await page.getByText("Querying All Backups", { exact: true }).first().waitFor();
   // No click: the operation is open on load.
   await page.getByText("Responses", { exact: true }).first().waitFor();
-  // Redoc renders long sections as they scroll into view: scroll through the page once.
+  // Redoc renders long sections as they scroll into view: scroll through the page once, then wait until every
+  // parameter and field the tests look at is in the page.
   for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 600);
   await page.keyboard.press("End");
-  await page.waitForTimeout(300);
-});
+  for (const name of [...QUERY_PARAMETERS, ...NESTED_FIELDS]) {
+    await middle().getByText(name, { exact: true }).first().waitFor({ state: "attached" });
+  }
+}, 3 * WAIT);
 
 afterAll(async () => {
   await browser?.close();
@@ -91,9 +103,11 @@ describe("the reference page in a browser", () => {
     try {
       await fresh.goto(page$);
       await fresh.getByText("Querying All Backups", { exact: true }).first().waitFor();
-      await fresh.getByText("Responses", { exact: true }).first().waitFor({ timeout: 10_000 });
       const operations = operationsOf(docsSpec().doc);
-      await expect.poll(() => fresh.getByText("Responses", { exact: true }).count()).toBe(operations.length);
+      // One "Responses" per operation, rendered one after another: wait for the last, then count.
+      const responses = fresh.getByText("Responses", { exact: true });
+      await responses.nth(operations.length - 1).waitFor();
+      expect(await responses.count()).toBe(operations.length);
       expect(await fresh.getByRole("button", { name: /^\+ Show$/ }).count()).toBe(0);
       expect(await fresh.evaluate(() => location.hash)).toBe("");
     } finally {
@@ -134,12 +148,11 @@ describe("the reference page in a browser", () => {
   it("renders the curl sample and the @csbs/client (TypeScript) sample", async () => {
     const code = () => right().locator("pre, code").filter({ hasText: /\S/ });
     await right().getByText("curl", { exact: true }).first().scrollIntoViewIfNeeded();
-    await expect.poll(async () => (await code().allInnerTexts()).join("\n")).toContain("curl -sS -G");
+    await code().filter({ hasText: "curl -sS -G" }).first().waitFor();
     // Switch the sample language.
     await right().getByText("curl", { exact: true }).first().click();
     await page.getByText("TypeScript (@csbs/client)", { exact: true }).last().click();
-    await expect.poll(async () => (await code().allInnerTexts()).join("\n")).toContain("createCsbsClient");
-    await expect.poll(async () => (await code().allInnerTexts()).join("\n")).toContain("listCheckpointItems");
+    await code().filter({ hasText: "createCsbsClient" }).filter({ hasText: "listCheckpointItems" }).first().waitFor();
   });
 
   it("served as `pnpm run docs` serves it (http://127.0.0.1, live reload on), it renders the same", async () => {
@@ -222,8 +235,8 @@ describe("the reference page in a browser", () => {
       let snippets = "";
       for (const query of ["marker", "request parameter", "elastic", "last item"]) {
         await dialog.locator("input").first().fill(query);
-        await expect.poll(shown, { timeout: 10_000 }).not.toMatch(/Searching\.\.\./);
-        await expect.poll(shown).toContain("→");
+        await expect.poll(shown, { timeout: WAIT }).not.toMatch(/Searching\.\.\./);
+        await expect.poll(shown, { timeout: WAIT }).toContain("→");
         snippets += await shown();
       }
       expect(snippets).toContain("shorter than");
@@ -249,7 +262,8 @@ describe("the reference page in a browser", () => {
       const address = server.address();
       await served.goto(`http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`);
       await served.getByText("Querying All Backups", { exact: true }).first().waitFor();
-      await served.waitForTimeout(500);
+      // A browser asks for /favicon.ico after the page has loaded: wait until the network has been idle (500 ms).
+      await served.waitForLoadState("networkidle");
       const icon = await served.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute("href"));
       expect(notFound).toEqual([]);
       expect(requests).toEqual(["/"]);

@@ -43,12 +43,14 @@ spec.paths[countPath] = {
 
 let browser: BrowserContext;
 let profile: string;
+/** How long the page may take to show something, on a loaded 2-core machine (a quiet one takes about a second). */
+const WAIT = 60_000;
 
 beforeAll(() => {
   writeFileSync(join(out, "openapi.json"), JSON.stringify(spec));
   buildDocs(join(out, "openapi.json"), out);
   profile = mkdtempSync(join(outputDir, "growth-chromium-"));
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -70,6 +72,7 @@ describe("a second operation in the spec", () => {
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       headless: true,
+      timeout: WAIT,
       viewport: { width: 1440, height: 900 },
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
     });
@@ -77,11 +80,16 @@ describe("a second operation in the spec", () => {
       /^(file|data):/.test(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
     );
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(pathToFileURL(join(out, "index.html")).href);
-    await page.getByText("Querying the Number of Backups", { exact: true }).first().waitFor();
-    await expect.poll(() => page.getByText("Responses", { exact: true }).count()).toBe(2);
+    await page.goto(pathToFileURL(join(out, "index.html")).href, { timeout: WAIT });
+    await page.getByText("Querying the Number of Backups", { exact: true }).first().waitFor({ timeout: WAIT });
+    // Redoc renders the sections one after another: wait for the second to be there, then count.
+    const responses = page.getByText("Responses", { exact: true });
+    await responses.nth(1).waitFor({ timeout: WAIT });
+    expect(await responses.count()).toBe(2);
     // Each operation's sample panel opens on curl; the TypeScript samples are in the page, one language switch away.
-    await expect.poll(() => page.locator("pre").filter({ hasText: "curl -sS" }).count()).toBe(2);
+    const curls = page.locator("pre").filter({ hasText: "curl -sS" });
+    await curls.nth(1).waitFor({ timeout: WAIT });
+    expect(await curls.count()).toBe(2);
     const code = await page.locator("pre").filter({ hasText: "/count" }).first().textContent();
     expect(code).toContain("curl -sS -G");
     const html = readFileSync(join(out, "index.html"), "utf8");
@@ -89,5 +97,5 @@ describe("a second operation in the spec", () => {
       const ts = readFileSync(join(out, `samples/${id}.ts`), "utf8").trimEnd();
       expect(html).toContain(JSON.stringify(ts).slice(1, -1));
     }
-  }, 60_000);
+  }, 180_000);
 });

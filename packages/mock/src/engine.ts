@@ -100,6 +100,8 @@ export interface Operation {
   method: string;
   template: string;
   pattern: RegExp;
+  /** The path's parameters, in the order of the pattern's groups, with their schema's type. */
+  pathParameters: { name: string; type: string | undefined }[];
   parameters: Parameter[];
   secured: { headers: string[] } | undefined;
   examples: Record<string, unknown>;
@@ -162,8 +164,10 @@ export function readOperations(doc: Json): Operation[] {
       if (!op) continue;
       const parameters: Parameter[] = [];
       let sort: Operation["sort"];
+      const pathTypes = new Map<string, string | undefined>();
       for (const raw of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
         const p = deref(doc, raw);
+        if (p?.in === "path") pathTypes.set(p.name, inline(doc, p.schema ?? {}).type);
         if (p?.in !== "query") continue;
         const schema = inline(doc, p.schema ?? {});
         const filter = p["x-filter"]
@@ -226,6 +230,10 @@ export function readOperations(doc: Json): Operation[] {
         method: method.toUpperCase(),
         template,
         pattern: new RegExp(`^${source}/?$`),
+        pathParameters: [...template.matchAll(/\{([^}]+)\}/g)].map(([, name = ""]) => ({
+          name,
+          type: pathTypes.get(name),
+        })),
         parameters,
         secured: requirements.length ? { headers: [...new Set(headers)] } : undefined,
         examples,
@@ -253,6 +261,26 @@ export const normalizeTimestamp = (s: string): string => {
   return dot < 0 ? `${s}.000000` : `${s.slice(0, dot + 1)}${s.slice(dot + 1).padEnd(6, "0")}`;
 };
 
+/**
+ * A value as a header can carry it: JSON with every character outside printable ASCII written as a `\uXXXX` escape,
+ * so any text (control characters, DEL, U+0080 and above, lone surrogates) fits, and `JSON.parse` gives it back.
+ * Node refuses other characters in a header value (ERR_INVALID_CHAR) and fetch's Headers refuses most of them.
+ */
+export const headerJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** Printable ASCII, no space at either end, at most `max` characters: safe to echo in a header as it came. */
+export const isPrintable = (value: unknown, max: number): value is string =>
+  typeof value === "string" && value.length <= max && /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value);
+
+/** A request's own X-Request-Id when it is safe to echo, else a fresh one. */
+export const requestIdFor = (sent: string | null | undefined): string =>
+  isPrintable(sent, 128) ? sent : newRequestId();
+
+/** Text quoted in an error message: JSON-quoted (control characters escaped), cut at 100 characters. */
+export const quote = (text: string): string =>
+  text.length > 100 ? `${JSON.stringify(`${text.slice(0, 100)}…`)} (${text.length} characters)` : JSON.stringify(text);
+
 /** Parses `Prefer: example=x, code=400, delay=500, fault=429` (commas or semicolons). */
 export function parsePrefer(header: string | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -276,6 +304,8 @@ export function parseQuery(rawQuery: string, op: Operation): { values: Parsed; v
   const violation = (name: string, code: string, message: string) =>
     violations.push({ location: ["request", "query", name], severity: "Error", code, message });
   const byName = new Map(op.parameters.map((p) => [p.name, p]));
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (const pair of rawQuery.split("&")) {
     if (pair === "") continue;
     const eq = pair.indexOf("=");
@@ -285,15 +315,18 @@ export function parseQuery(rawQuery: string, op: Operation): { values: Parsed; v
       name = decodeURIComponent((eq < 0 ? pair : pair.slice(0, eq)).replaceAll("+", " "));
       text = eq < 0 ? "" : decodeURIComponent(pair.slice(eq + 1).replaceAll("+", " "));
     } catch {
-      violation(pair.slice(0, Math.max(eq, 0)) || pair, "encoding", `"${pair}" is not valid percent-encoding`);
+      violation(pair.slice(0, Math.max(eq, 0)) || pair, "encoding", `${quote(pair)} is not valid percent-encoding`);
       continue;
     }
     const p = byName.get(name);
     if (!p) continue; // unknown parameters are ignored, as the service does
-    if (values.has(name)) {
-      violation(name, "duplicate", `${name} is given more than once`);
+    if (seen.has(name)) {
+      // Said once per name, however many times it repeats.
+      if (!repeated.has(name)) violation(name, "duplicate", `${name} is given more than once`);
+      repeated.add(name);
       continue;
     }
+    seen.add(name);
     if (text === "" && !p.allowEmptyValue) {
       violation(name, "allowEmptyValue", `${name} must not be empty`);
       continue;
@@ -301,13 +334,13 @@ export function parseQuery(rawQuery: string, op: Operation): { values: Parsed; v
     let value: unknown = text;
     if (p.type === "integer" || p.type === "number") {
       if (!INTEGER.test(text)) {
-        violation(name, "type", `${name} must be an integer in decimal digits, got "${text}"`);
+        violation(name, "type", `${name} must be an integer in decimal digits, got ${quote(text)}`);
         continue;
       }
       value = Number(text);
     } else if (p.type === "boolean") {
       if (text !== "true" && text !== "false") {
-        violation(name, "type", `${name} must be true or false, got "${text}"`);
+        violation(name, "type", `${name} must be true or false, got ${quote(text)}`);
         continue;
       }
       value = text === "true";
@@ -317,7 +350,7 @@ export function parseQuery(rawQuery: string, op: Operation): { values: Parsed; v
       const allowed = (e?.params as { allowedValues?: unknown[] })?.allowedValues;
       const why =
         e?.keyword === "pattern"
-          ? `is not in the documented format, got "${text}"`
+          ? `is not in the documented format, got ${quote(text)}`
           : `${e?.message ?? "is invalid"}${allowed ? `: ${allowed.join(", ")}` : ""}`;
       violation(name, e?.keyword ?? "schema", `${name} ${why}`);
       continue;
@@ -325,6 +358,21 @@ export function parseQuery(rawQuery: string, op: Operation): { values: Parsed; v
     values.set(name, value);
   }
   return { values, violations };
+}
+
+/** A path parameter that is not valid percent-encoding (`/v1/a%G1/…`) cannot be read: 400, like a query's. */
+export function pathViolations(path: string, op: Operation): Violation[] {
+  const values = op.pattern.exec(path)?.slice(1) ?? [];
+  return values.flatMap((raw, i) => {
+    try {
+      decodeURIComponent(raw);
+      return [];
+    } catch {
+      const name = op.pathParameters[i]?.name ?? String(i);
+      const message = `${name} ${quote(raw)} is not valid percent-encoding`;
+      return [{ location: ["request", "path", name], severity: "Error" as const, code: "encoding", message }];
+    }
+  });
 }
 
 /** One operation's data set: columns for the spec's filter and sort fields, items built on demand. */
@@ -439,7 +487,7 @@ class DataSet {
   }
 }
 
-const requestId = (): string => {
+const newRequestId = (): string => {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   return c?.randomUUID
     ? c.randomUUID().replaceAll("-", "")
@@ -458,14 +506,56 @@ const GATEWAY: Record<"429" | "502" | "504", { error_code: string; error_msg: st
   "504": { error_code: "APIGW.0203", error_msg: "Backend timeout" },
 };
 
+/** How many violations a 400 lists (in `error_msg` and `sl-violations`); the rest are counted. */
+const SHOWN_VIOLATIONS = 10;
+
+/** A 400's body and `sl-violations` header for these violations (the engine's and Prism's alike). */
+export function rejection(op: Operation | undefined, violations: Violation[]): { body: string; header: string } {
+  const shown = violations.slice(0, SHOWN_VIOLATIONS);
+  const more = violations.length - shown.length;
+  const messages = shown.map((v) => v.message).join("; ") + (more > 0 ? `; and ${more} more` : "");
+  const base = op && Object.hasOwn(op.errors, "400") ? (op.errors["400"] as object) : { error_code: "CSBS.9001" };
+  return {
+    body: JSON.stringify({ ...base, error_msg: `Invalid request parameters: ${messages}.` }),
+    header: headerJson(shown),
+  };
+}
+
+const jsonAnswer = (
+  status: number,
+  body: unknown,
+  id: string,
+  delayMs: number,
+  extra: Record<string, string> = {},
+): Answer => ({
+  status,
+  headers: { "content-type": "application/json", "x-request-id": id, ...extra },
+  body: JSON.stringify(body),
+  delayMs,
+});
+
+const preferViolation = (message: string): Violation => ({
+  location: ["request", "header", "Prefer"],
+  severity: "Error",
+  code: "prefer",
+  message,
+});
+
 export interface Engine {
   readonly operations: Operation[];
   readonly seed: string;
   readonly records: number;
-  /** Answers one request. */
-  handle(request: EngineRequest): Answer;
+  /**
+   * Answers one request. Never throws: an exception while answering is a 500 with the spec's internal-error body,
+   * and the exception in `error` (the fronts log it).
+   */
+  handle(request: EngineRequest): Answer & { error?: unknown };
+  /** The 500 answer to a request whose answering failed outside the engine (a front's own code). */
+  failure(request: EngineRequest): Answer;
   /** The operation a method and path match, if any. */
   route(method: string, path: string): Operation | undefined;
+  /** The methods a path answers (GET brings HEAD; OPTIONS always), or [] for a path of no operation. */
+  allowed(path: string): string[];
 }
 
 /** Builds the engine over a bundled OpenAPI document. */
@@ -481,6 +571,11 @@ export function createEngine(doc: Json, options: EngineOptions = {}): Engine {
   const operations = readOperations(doc);
   const sets = new Map<Operation, DataSet>();
   const random = rng(`${seed}/requests`);
+  // The spec's 500 body, for an exception while answering (the first operation documenting one).
+  const internalError = operations.map((op) => op.errors["500"]).find((body) => body && typeof body === "object") ?? {
+    error_code: "CSBS.9999",
+    error_msg: "Service internal error.",
+  };
 
   const dataSet = (op: Operation & { pagination: Pagination }): DataSet => {
     let set = sets.get(op);
@@ -502,10 +597,111 @@ export function createEngine(doc: Json, options: EngineOptions = {}): Engine {
     );
   };
 
+  const allowed = (path: string): string[] => {
+    const methods = operations.filter((op) => op.pattern.test(path)).map((op) => op.method);
+    if (methods.length === 0) return [];
+    return [...new Set(methods.flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m])).concat("OPTIONS"))];
+  };
+
   const delayFor = (prefer: Record<string, string>): number => {
     if (prefer.delay !== undefined && /^\d{1,6}$/.test(prefer.delay)) return Number(prefer.delay);
     if (Array.isArray(latency)) return Math.round(latency[0] + random() * (latency[1] - latency[0]));
     return latency;
+  };
+
+  const failure = (req: EngineRequest): Answer =>
+    jsonAnswer(500, internalError, requestIdFor(req.header("x-request-id")), 0);
+
+  const answer = (req: EngineRequest): Answer => {
+    const id = requestIdFor(req.header("x-request-id"));
+    const prefer = parsePrefer(req.header("prefer"));
+    const delayMs = delayFor(prefer);
+    const json = (status: number, body: unknown, extra?: Record<string, string>) =>
+      jsonAnswer(status, body, id, delayMs, extra);
+    const badRequest = (op: Operation, violations: Violation[]): Answer => {
+      const { body, header } = rejection(op, violations);
+      return { ...json(400, null, { "sl-violations": header }), body, violations, operation: op };
+    };
+
+    const op = route(req.method, req.path);
+    if (!op) return unrouted(req, id, delayMs);
+
+    // Faults first: they stand for the gateway or the network, before the service sees the request.
+    let fault = prefer.fault as Fault | undefined;
+    if (fault !== undefined && !FAULTS.includes(fault)) {
+      return badRequest(op, [
+        preferViolation(`Prefer: fault=${quote(fault)} is not a fault the mock knows; valid: ${FAULTS.join(", ")}`),
+      ]);
+    }
+    if (fault === undefined && faultRate > 0 && random() < faultRate) {
+      fault = FAULTS[Math.floor(random() * FAULTS.length)];
+    }
+    if (fault === "429" || fault === "502" || fault === "504") {
+      return {
+        ...json(Number(fault), { ...GATEWAY[fault], request_id: id }, fault === "429" ? { "retry-after": "1" } : {}),
+        operation: op,
+      };
+    }
+    if (fault === "drop") return { status: 0, headers: {}, delayMs, fault: "drop", operation: op };
+
+    const finish = (answer: Answer): Answer =>
+      fault === "truncate" ? { ...answer, fault: "truncate" } : { ...answer, operation: op };
+
+    if (op.secured) {
+      const has = (name: string) => Boolean(req.header(name));
+      if (!has("authorization") && !op.secured.headers.some(has)) {
+        const body = (op.errors["401"] as Json) ?? { error_code: "APIGW.0301", error_msg: "Unauthorized" };
+        return finish(json(401, { ...body, request_id: id }));
+      }
+    }
+
+    const { values, violations } = parseQuery(req.query, op);
+    violations.unshift(...pathViolations(req.path, op));
+    if (violations.length > 0) return finish(badRequest(op, violations));
+
+    // Own properties only: `code=constructor` or `example=__proto__` are not statuses or examples of the spec.
+    if (prefer.code !== undefined && prefer.code !== "200") {
+      if (!Object.hasOwn(op.errors, prefer.code)) {
+        const valid = ["200", ...Object.keys(op.errors)].join(", ");
+        const message = `Prefer: code=${quote(prefer.code)} is not a documented status; valid: ${valid}`;
+        return finish(badRequest(op, [preferViolation(message)]));
+      }
+      return finish(json(Number(prefer.code), op.errors[prefer.code]));
+    }
+
+    const exampleName = prefer.example ?? (options.examples ? Object.keys(op.examples)[0] : undefined);
+    if (exampleName !== undefined) {
+      if (!Object.hasOwn(op.examples, exampleName)) {
+        const valid = Object.keys(op.examples).join(", ");
+        const message = `Prefer: example=${quote(exampleName)} is not an example of ${op.operationId}; valid: ${valid}`;
+        return finish(badRequest(op, [preferViolation(message)]));
+      }
+      return finish(json(200, pageExample(op, op.examples[exampleName], values)));
+    }
+
+    if (!op.pagination) return finish(json(200, op.fallback));
+    const set = dataSet(op as Operation & { pagination: Pagination });
+    const page = query(set, values);
+    if ("violation" in page) return finish(badRequest(op, [page.violation]));
+    return finish({
+      status: 200,
+      headers: { "content-type": "application/json", "x-request-id": id },
+      body: `{${JSON.stringify(op.pagination.items)}:[${page.items.join(",")}]}`,
+      delayMs,
+    });
+  };
+
+  /** No operation has this method and path: OPTIONS lists the methods, another method is 405, another path 404. */
+  const unrouted = (req: EngineRequest, id: string, delayMs: number): Answer => {
+    const allow = allowed(req.path);
+    if (allow.length === 0) {
+      const message = `No operation of the API has the path ${quote(req.path)}`;
+      return jsonAnswer(404, { error_code: "APIGW.0101", error_msg: message }, id, delayMs);
+    }
+    const headers = { allow: allow.join(", "), "x-request-id": id };
+    if (req.method.toUpperCase() === "OPTIONS") return { status: 204, headers, delayMs };
+    const message = `Method ${quote(req.method)} is not allowed on ${quote(req.path)}; allowed: ${headers.allow}`;
+    return jsonAnswer(405, { error_code: "APIGW.0101", error_msg: message }, id, delayMs, headers);
   };
 
   return {
@@ -513,113 +709,14 @@ export function createEngine(doc: Json, options: EngineOptions = {}): Engine {
     seed,
     records,
     route,
+    allowed,
+    failure,
     handle(req) {
-      const id = req.header("x-request-id") || requestId();
-      const prefer = parsePrefer(req.header("prefer"));
-      const delayMs = delayFor(prefer);
-      const json = (status: number, body: unknown, extra: Record<string, string> = {}): Answer => ({
-        status,
-        headers: { "content-type": "application/json", "x-request-id": id, ...extra },
-        body: JSON.stringify(body),
-        delayMs,
-      });
-      const badRequest = (op: Operation, violations: Violation[]): Answer => ({
-        ...json(400, {
-          ...((op.errors["400"] as object) ?? { error_code: "CSBS.9001" }),
-          error_msg: `Invalid request parameters: ${violations.map((v) => v.message).join("; ")}.`,
-        }),
-        violations,
-        operation: op,
-      });
-
-      const op = route(req.method, req.path);
-      if (!op) {
-        const known = operations.some((o) => o.pattern.test(req.path));
-        return known
-          ? json(405, { error_code: "APIGW.0101", error_msg: `Method ${req.method} is not allowed on ${req.path}` })
-          : json(404, { error_code: "APIGW.0101", error_msg: `No operation of the API has the path ${req.path}` });
+      try {
+        return answer(req);
+      } catch (error) {
+        return { ...failure(req), error };
       }
-
-      // Faults first: they stand for the gateway or the network, before the service sees the request.
-      let fault = prefer.fault as Fault | undefined;
-      if (fault !== undefined && !FAULTS.includes(fault)) {
-        return badRequest(op, [
-          {
-            location: ["request", "header", "Prefer"],
-            severity: "Error",
-            code: "prefer",
-            message: `Prefer: fault=${fault} is not a fault the mock knows; valid: ${FAULTS.join(", ")}`,
-          },
-        ]);
-      }
-      if (fault === undefined && faultRate > 0 && random() < faultRate) {
-        fault = FAULTS[Math.floor(random() * FAULTS.length)];
-      }
-      if (fault === "429" || fault === "502" || fault === "504") {
-        return {
-          ...json(Number(fault), { ...GATEWAY[fault], request_id: id }, fault === "429" ? { "retry-after": "1" } : {}),
-          operation: op,
-        };
-      }
-      if (fault === "drop") return { status: 0, headers: {}, delayMs, fault: "drop", operation: op };
-
-      const finish = (answer: Answer): Answer =>
-        fault === "truncate" ? { ...answer, fault: "truncate" } : { ...answer, operation: op };
-
-      if (op.secured) {
-        const has = (name: string) => Boolean(req.header(name));
-        if (!has("authorization") && !op.secured.headers.some(has)) {
-          const body = (op.errors["401"] as Json) ?? { error_code: "APIGW.0301", error_msg: "Unauthorized" };
-          return finish(json(401, { ...body, request_id: id }));
-        }
-      }
-
-      const { values, violations } = parseQuery(req.query, op);
-      if (violations.length > 0) return finish(badRequest(op, violations));
-
-      if (prefer.code !== undefined) {
-        if (!(prefer.code in op.errors) && prefer.code !== "200") {
-          return finish(
-            badRequest(op, [
-              {
-                location: ["request", "header", "Prefer"],
-                severity: "Error",
-                code: "prefer",
-                message: `Prefer: code=${prefer.code} is not a documented status; valid: ${["200", ...Object.keys(op.errors)].join(", ")}`,
-              },
-            ]),
-          );
-        }
-        if (prefer.code !== "200") return finish(json(Number(prefer.code), op.errors[prefer.code]));
-      }
-
-      const exampleName = prefer.example ?? (options.examples ? Object.keys(op.examples)[0] : undefined);
-      if (exampleName !== undefined) {
-        if (!(exampleName in op.examples)) {
-          return finish(
-            badRequest(op, [
-              {
-                location: ["request", "header", "Prefer"],
-                severity: "Error",
-                code: "prefer",
-                message: `Prefer: example=${exampleName} is not an example of ${op.operationId}; valid: ${Object.keys(op.examples).join(", ")}`,
-              },
-            ]),
-          );
-        }
-        return finish(json(200, pageExample(op, op.examples[exampleName], values)));
-      }
-
-      if (!op.pagination) return finish(json(200, op.fallback));
-      const set = dataSet(op as Operation & { pagination: Pagination });
-      const page = query(set, values);
-      if ("violation" in page) return finish(badRequest(op, [page.violation]));
-      return finish({
-        status: 200,
-        headers: { "content-type": "application/json", "x-request-id": id },
-        body: `{${JSON.stringify(op.pagination.items)}:[${page.items.join(",")}]}`,
-        delayMs,
-      });
     },
   };
 }
@@ -710,7 +807,7 @@ function query(set: DataSet, values: Parsed): { items: string[] } | { violation:
           location: ["request", "query", pg.marker],
           severity: "Error",
           code: "marker",
-          message: `${pg.marker} "${marker}" is not the ${pg.id} of a backup this query answers`,
+          message: `${pg.marker} ${quote(String(marker))} is not the ${pg.id} of a backup this query answers`,
         },
       };
     }

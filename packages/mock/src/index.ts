@@ -7,11 +7,30 @@
  * port is opened only once everything is ready, so nothing that connects ever sees a half-started mock.
  */
 import { readFileSync } from "node:fs";
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
 import { createServer } from "node:net";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { type Answer, createEngine, type Engine, type EngineOptions, type Violation } from "./engine.js";
-import { prismValidator } from "./prism.js";
+import {
+  type Answer,
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type EngineRequest,
+  isPrintable,
+  type Operation,
+  quote,
+  rejection,
+  requestIdFor,
+  type Violation,
+} from "./engine.js";
+import { type PrismValidate, prismValidator } from "./prism.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./settings.js";
 
 export {
@@ -47,7 +66,10 @@ export interface MockOptions extends EngineOptions {
   host?: string;
   /** Port to listen on. Default 4010; 0 picks a free port. */
   port?: number;
-  /** One line per request on stdout ("info"), or none ("warn", the default for the API; the CLI logs at "info"). */
+  /**
+   * One line per request on stdout ("info"), or none ("warn", the default for the API; the CLI logs at "info"). At
+   * both, a failure of the mock itself (an exception answered 500) is one line on stderr; "silent" drops those too.
+   */
   logLevel?: "info" | "warn" | "silent";
   /**
    * @deprecated The data mode is generated data now (seeded, schema-valid, filtered and paged); `dynamic: true` is
@@ -67,7 +89,7 @@ export interface MockServer {
   readonly port: number;
   /** The PID of the process serving (the mock runs in the process that started it). */
   readonly pid: number;
-  /** The request lines logged so far (the last 500). */
+  /** The lines logged so far: request lines and the mock's own failures (the last 500). */
   output(): string;
   /** Closes the port and every open connection; resolves when closed. */
   stop(): Promise<void>;
@@ -104,14 +126,137 @@ export async function freePort(host = DEFAULT_HOST): Promise<number> {
   });
 }
 
+/** CORS on every answer; a request's Origin is echoed only when a browser could have sent it (printable ASCII). */
 const corsHeaders = (req: IncomingMessage): Record<string, string> => {
-  const origin = req.headers.origin;
+  const origin = isPrintable(req.headers.origin, 2048) ? req.headers.origin : undefined;
   return {
     "access-control-allow-origin": origin ?? "*",
     ...(origin ? { "access-control-allow-credentials": "true", vary: "origin" } : {}),
     "access-control-expose-headers": "*",
   };
 };
+
+/** One line of a log: control characters and line breaks escaped, so a request cannot write a line of its own. */
+const oneLine = (text: string, max = 500): string => {
+  const line = text.length > max ? `${text.slice(0, max)}…` : text;
+  return line.replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+};
+const describeError = (error: unknown): string =>
+  oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+interface Log {
+  /** A request line (stdout at "info"; always kept for `output()`). */
+  say(line: string): void;
+  /** A failure of the mock itself: stderr unless "silent", whatever the level. */
+  warn(line: string): void;
+  readonly info: boolean;
+  output(): string;
+}
+
+function createLog(level: "info" | "warn" | "silent"): Log {
+  const kept: string[] = []; // the last 500 lines
+  const keep = (line: string) => {
+    kept.push(line);
+    if (kept.length > 500) kept.splice(0, kept.length - 500);
+  };
+  // Request lines are written in batches: one write per tick instead of one per request.
+  let pending = "";
+  const flush = () => {
+    if (pending) process.stdout.write(pending);
+    pending = "";
+  };
+  return {
+    info: level === "info",
+    say(line) {
+      keep(line);
+      if (level !== "info") return;
+      if (!pending) setImmediate(flush);
+      pending += line;
+    },
+    warn(line) {
+      keep(line);
+      if (level !== "silent") process.stderr.write(line);
+    },
+    output: () => kept.join(""),
+  };
+}
+
+/** The engine's view of a request. An absolute-form target (`GET http://host/v1/… HTTP/1.1`) names the same resource. */
+function engineRequest(req: IncomingMessage): EngineRequest & { url: string } {
+  const url = (req.url ?? "/").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?]*/i, "") || "/";
+  const q = url.indexOf("?");
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(", ") : v;
+  };
+  return {
+    url,
+    method: req.method ?? "GET",
+    path: q < 0 ? url : url.slice(0, q),
+    query: q < 0 ? "" : url.slice(q + 1),
+    header,
+  };
+}
+
+/** The request listener: the engine answers, Prism has the last word on what it accepted, nothing throws out. */
+function createListener(engine: Engine, validate: PrismValidate | undefined, log: Log) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = Date.now();
+    const request = engineRequest(req);
+    const { url, path } = request;
+    // Whatever throws while answering this request answers it 500 and is logged; the process goes on serving.
+    const fail = (error: unknown) => {
+      const answer = engine.failure(request);
+      const id = answer.headers["x-request-id"];
+      log.warn(`csbs-mock: 500 for ${req.method} ${oneLine(url, 200)}, request ${id}: ${describeError(error)}\n`);
+      try {
+        if (res.headersSent) res.destroy();
+        else send(req, res, answer);
+      } catch {
+        res.destroy();
+      }
+    };
+    const guarded =
+      <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A): void => {
+        try {
+          fn(...args);
+        } catch (error) {
+          fail(error);
+        }
+      };
+    guarded(() => {
+      if (req.httpVersion === "1.1" && req.headers.host === undefined) {
+        return send(req, res, gatewayAnswer(400, "Bad request: an HTTP/1.1 request needs a Host header."));
+      }
+      if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
+        preflight(req, res, engine.allowed(path));
+        return;
+      }
+      let answer: Answer = engine.handle(request);
+      const { error } = answer as { error?: unknown };
+      if (error !== undefined) return fail(error);
+      const finish = guarded(() => {
+        if (log.info) log.say(`${req.method} ${url} → ${answer.fault ?? answer.status} (${Date.now() - started} ms)\n`);
+        send(req, res, answer);
+      });
+      const respond = () => (answer.delayMs > 0 ? setTimeout(finish, answer.delayMs) : finish());
+      // Prism checks what the engine accepted: the spec's validator of record has the last word on a request.
+      if (!validate || answer.status < 200 || answer.status >= 300 || !answer.operation) return respond();
+      validate(request.method, prismPath(path, answer.operation), request.query, req.headers).then(
+        guarded((violations: Violation[]) => {
+          if (violations.length > 0) answer = prismRejected(answer, violations);
+          respond();
+        }),
+        guarded((error: unknown) => {
+          // Prism could not check it: the engine's own checks (read from the same spec) stand.
+          log.warn(`csbs-mock: Prism could not check ${req.method} ${oneLine(url, 200)}: ${describeError(error)}\n`);
+          respond();
+        }),
+      );
+    })();
+  };
+}
 
 /** Starts the mock and resolves once it accepts requests (the port opens last). */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
@@ -130,81 +275,11 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     throw new MockStartError((error as Error).message);
   }
   const validate = options.prism === false ? undefined : await prismValidator(specPath);
-  const log: string[] = []; // the last 500 request lines
-  const info = (options.logLevel ?? (options.stdio === "inherit" ? "info" : "silent")) === "info";
-  // Request lines are written in batches: one write per tick instead of one per request.
-  let pending = "";
-  const flush = () => {
-    if (pending) process.stdout.write(pending);
-    pending = "";
-  };
-  const say = (line: string) => {
-    log.push(line);
-    if (log.length > 500) log.splice(0, log.length - 500);
-    if (!info) return;
-    if (!pending) setImmediate(flush);
-    pending += line;
-  };
-
-  const send = (req: IncomingMessage, res: ServerResponse, answer: Answer) => {
-    if (answer.fault === "drop") {
-      req.socket.destroy();
-      return;
-    }
-    const body = answer.body ?? "";
-    const headers: Record<string, string> = { ...answer.headers, ...corsHeaders(req) };
-    if (answer.violations?.length) headers["sl-violations"] = JSON.stringify(answer.violations);
-    headers["content-length"] = String(Buffer.byteLength(body));
-    res.writeHead(answer.status, headers);
-    if (answer.fault === "truncate") {
-      // Half of the body, then the connection closes: the client sees fewer bytes than content-length promised.
-      const bytes = Buffer.from(body);
-      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
-      return;
-    }
-    res.end(req.method === "HEAD" ? undefined : body);
-  };
-
-  const server = createHttpServer((req, res) => {
-    const started = Date.now();
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
-      res.writeHead(204, {
-        ...corsHeaders(req),
-        "access-control-allow-methods": "GET,HEAD,OPTIONS",
-        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
-        "access-control-max-age": "600",
-        "content-length": "0",
-      });
-      res.end();
-      return;
-    }
-    const path = q < 0 ? url : url.slice(0, q);
-    const rawQuery = q < 0 ? "" : url.slice(q + 1);
-    const header = (name: string) => {
-      const v = req.headers[name];
-      return Array.isArray(v) ? v.join(", ") : v;
-    };
-    let answer = engine.handle({ method: req.method ?? "GET", path, query: rawQuery, header });
-    const finish = () => {
-      if (info) say(`${req.method} ${url} → ${answer.fault ?? answer.status} (${Date.now() - started} ms)\n`);
-      send(req, res, answer);
-    };
-    const respond = () => (answer.delayMs > 0 ? setTimeout(finish, answer.delayMs) : finish());
-    // Prism checks what the engine accepted: the spec's validator of record has the last word on a request.
-    if (validate && answer.status >= 200 && answer.status < 300 && answer.operation) {
-      validate(req.method ?? "GET", path, rawQuery, req.headers).then(
-        (violations: Violation[]) => {
-          if (violations.length > 0) answer = prismRejected(answer, violations);
-          respond();
-        },
-        () => respond(),
-      );
-      return;
-    }
-    respond();
-  });
+  const log = createLog(options.logLevel ?? (options.stdio === "inherit" ? "info" : "warn"));
+  // Without Host, Node would answer a bare 400 itself: the listener answers it as JSON instead.
+  const server = createHttpServer({ requireHostHeader: false }, createListener(engine, validate, log));
+  server.on("clientError", (error: ClientError, socket: Duplex) => answerClientError(error, socket, log));
+  answerWhatNodeWould(server);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -226,7 +301,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     host,
     port,
     pid: process.pid,
-    output: () => log.join(""),
+    output: log.output,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -235,17 +310,127 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   };
 }
 
+/** Writes an answer of the engine (CORS added); `drop` and `truncate` act the fault out. */
+function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+  if (answer.fault === "drop") {
+    req.socket.destroy();
+    return;
+  }
+  const headers: Record<string, string> = { ...answer.headers, ...corsHeaders(req) };
+  // 204 has no content at all, and says no length (RFC 9110 §8.6).
+  if (answer.status === 204) {
+    res.writeHead(204, headers);
+    res.end();
+    return;
+  }
+  const body = answer.body ?? "";
+  headers["content-length"] = String(Buffer.byteLength(body));
+  res.writeHead(answer.status, headers);
+  if (answer.fault === "truncate") {
+    // Half of the body, then the connection closes: the client sees fewer bytes than content-length promised.
+    const bytes = Buffer.from(body);
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+    return;
+  }
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** A CORS preflight: the path's methods (or the API's usual ones for a path of no operation). */
+function preflight(req: IncomingMessage, res: ServerResponse, allowed: string[]): void {
+  const asked = req.headers["access-control-request-headers"];
+  res.writeHead(204, {
+    ...corsHeaders(req),
+    "access-control-allow-methods": (allowed.length ? allowed : ["GET", "HEAD", "OPTIONS"]).join(","),
+    "access-control-allow-headers": isPrintable(asked, 2048) ? asked : "*",
+    "access-control-max-age": "600",
+  });
+  res.end();
+}
+
+type ClientError = Error & { code?: string; rawPacket?: Buffer; bytesParsed?: number };
+
+/** API Gateway's answer to a request it refuses before any API sees it (its `APIGW.0201` family). */
+function gatewayAnswer(status: number, message: string): Answer {
+  const id = requestIdFor(undefined);
+  return {
+    status,
+    headers: { "content-type": "application/json", "x-request-id": id, connection: "close" },
+    body: JSON.stringify({ error_code: "APIGW.0201", error_msg: message, request_id: id }),
+    delayMs: 0,
+  };
+}
+
+/** The same, written on a socket that has no request object (Node's parser refused it, or CONNECT). */
+function answerSocket(socket: Duplex, answer: Answer): void {
+  const body = answer.body ?? "";
+  const headers = Object.entries({ ...answer.headers, "content-length": String(Buffer.byteLength(body)) });
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n${body}`,
+  );
+  // The peer may keep the connection open or keep sending: it is closed a moment after the answer.
+  setTimeout(() => socket.destroy(), 2_000).unref();
+}
+
+/**
+ * What Node's parser refused before there was a request, answered as JSON (not Node's bare status line), then the
+ * connection closes. Node reports an over-long request line and over-large headers alike (HPE_HEADER_OVERFLOW, their
+ * sum past --max-http-header-size); it is the request line's (414) when the bytes parsed up to it hold no line end
+ * yet. (Headers that trickle in small writes can be called 414 by that test; clients write a request head at once.)
+ */
+function answerClientError(error: ClientError, socket: Duplex, log: Log): void {
+  // Node calls again for the bytes still arriving after the answer; the first answer stands.
+  if (socket.writableEnded) return;
+  // Node's own test (lib/_http_server.js): an answer already under way on this connection cannot be followed.
+  const current = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+  if (!socket.writable || error.code === "ECONNRESET" || current?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const parsed = error.rawPacket?.subarray(0, error.bytesParsed ?? error.rawPacket.length);
+  const [status, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? parsed && !parsed.includes(0x0a)
+        ? [414, "Request URI too large."]
+        : [431, "Request headers too large."]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request timeout."]
+        : error.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW"
+          ? [413, "Request entity too large."]
+          : [400, `Bad request: ${error.message.replace(/^Parse Error: /, "")}.`];
+  answerSocket(socket, gatewayAnswer(status, message));
+  if (log.info) log.say(`(unparsed request) → ${status} (${error.code ?? "?"})\n`);
+}
+
+/**
+ * Where Node would answer on its own with a bare status line, or not at all, the mock answers JSON: an HTTP/1.1
+ * request without Host (400), an Expect it cannot meet (417), CONNECT (400: no tunnels here; Node would close).
+ */
+function answerWhatNodeWould(server: Server): void {
+  server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) =>
+    send(req, res, gatewayAnswer(417, `Expectation failed: ${quote(String(req.headers.expect))} is not supported.`)),
+  );
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) =>
+    answerSocket(socket, gatewayAnswer(400, "Bad request: CONNECT is not served.")),
+  );
+}
+
+/**
+ * The path as Prism should read it. Prism matches paths with uri-template-lite, which splits a value at its commas
+ * whatever the parameter's type (stoplightio/prism#2710, #2801): `/v1/a,b/…` would be a project_id array, "must be
+ * string". A comma in a string parameter is sent to Prism as %2C, which it decodes to the same string.
+ */
+function prismPath(path: string, op: Operation): string {
+  const values = op.pattern.exec(path)?.slice(1);
+  if (!values?.some((v) => v.includes(","))) return path;
+  let i = 0;
+  return op.template.replace(/\{[^}]+\}/g, () => {
+    const value = values[i] ?? "";
+    return op.pathParameters[i++]?.type === "array" ? value : value.replaceAll(",", "%2C");
+  });
+}
+
 /** The engine's 200 turned into the 400 Prism says it should be. */
 function prismRejected(answer: Answer, violations: Violation[]): Answer {
-  const op = answer.operation;
-  const body = (op?.errors["400"] as object) ?? { error_code: "CSBS.9001" };
-  return {
-    ...answer,
-    status: 400,
-    violations,
-    body: JSON.stringify({
-      ...body,
-      error_msg: `Invalid request parameters: ${violations.map((v) => v.message).join("; ")}.`,
-    }),
-  };
+  const { body, header } = rejection(answer.operation, violations);
+  return { ...answer, status: 400, violations, body, headers: { ...answer.headers, "sl-violations": header } };
 }

@@ -14,7 +14,7 @@ import doc from "@csbs/spec/openapi.json" with { type: "json" };
 import type { paths } from "@csbs/types";
 import { delay, HttpResponse, http as mswHttp, type RequestHandler } from "msw";
 import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
-import { createEngine, type Engine, type EngineOptions } from "./engine.js";
+import { type Answer, createEngine, type Engine, type EngineOptions, type EngineRequest } from "./engine.js";
 
 export type { EngineOptions } from "./engine.js";
 
@@ -35,39 +35,57 @@ export function createHttp(baseUrl = "*"): OpenApiHttpHandlers<paths> {
 /** `createHttp()`: typed handlers on any origin. */
 export const http: OpenApiHttpHandlers<paths> = createHttp();
 
-/** MSW handlers answering every operation of the spec from the data engine. */
+/**
+ * MSW handlers answering every path of the spec from the data engine: its operations, and for any other method 405
+ * with `Allow` (OPTIONS: 204 with `Allow`). An exception while answering is a 500 with the spec's internal-error body
+ * (and one console.error line), never a throw into MSW or the test.
+ */
 export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
   const engine: Engine = createEngine(doc, options);
   const prefix = (options.baseUrl ?? "*").replace(/\/+$/, "");
-  return engine.operations.map((op) => {
+  return [...new Set(engine.operations.map((op) => op.template))].map((template) =>
     // /v1/{project_id}/x → /v1/:project_id/x (MSW's path syntax)
-    const path = `${prefix}${op.template.replace(/\{([^}]+)\}/g, ":$1")}`;
-    const method = op.method.toLowerCase() as "get" | "post" | "put" | "delete" | "patch" | "head" | "options";
-    return mswHttp[method](path, async ({ request }) => {
+    mswHttp.all(`${prefix}${template.replace(/\{([^}]+)\}/g, ":$1")}`, async ({ request }) => {
       const url = new URL(request.url);
-      const answer = engine.handle({
+      const engineRequest: EngineRequest = {
         method: request.method,
         path: url.pathname,
         query: url.search.slice(1),
         header: (name) => request.headers.get(name),
-      });
-      if (answer.delayMs > 0) await delay(answer.delayMs);
-      if (answer.fault === "drop") return HttpResponse.error();
-      const headers = new Headers(answer.headers);
-      if (answer.violations?.length) headers.set("sl-violations", JSON.stringify(answer.violations));
-      const body = answer.body ?? "";
-      if (answer.fault === "truncate") {
-        // Half of the body, then the stream fails: what a connection cut mid-body looks like to fetch.
-        const bytes = new TextEncoder().encode(body);
-        const stream = new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
-            controller.error(new TypeError("the mock cut the connection mid-body (Prefer: fault=truncate)"));
-          },
-        });
-        return new HttpResponse(stream, { status: answer.status, headers });
+      };
+      try {
+        const answer = engine.handle(engineRequest);
+        if (answer.error !== undefined) throw answer.error;
+        return await respond(request, answer);
+      } catch (error) {
+        const failure = engine.failure(engineRequest);
+        const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        console.error(
+          `@csbs/mock/msw: 500 for ${request.method} ${url.pathname}${url.search}, request ${failure.headers["x-request-id"]}: ${what}`,
+        );
+        return respond(request, failure);
       }
-      return new HttpResponse(body, { status: answer.status, headers });
+    }),
+  );
+}
+
+/** The engine's answer as MSW's response: latency, faults acted out, no body where HTTP allows none. */
+async function respond(request: Request, answer: Answer): Promise<Response> {
+  if (answer.delayMs > 0) await delay(answer.delayMs);
+  if (answer.fault === "drop") return HttpResponse.error();
+  const headers = new Headers(answer.headers);
+  const body = answer.body ?? "";
+  if (answer.fault === "truncate") {
+    // Half of the body, then the stream fails: what a connection cut mid-body looks like to fetch.
+    const bytes = new TextEncoder().encode(body);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
+        controller.error(new TypeError("the mock cut the connection mid-body (Prefer: fault=truncate)"));
+      },
     });
-  });
+    return new HttpResponse(stream, { status: answer.status, headers });
+  }
+  const empty = request.method === "HEAD" || answer.status === 204;
+  return new HttpResponse(empty ? null : body, { status: answer.status, headers });
 }

@@ -10,16 +10,15 @@
  * The operation table is the model's slice that the client needs: operationId, method, path, parameters (name, in,
  * required, default), documented error statuses and paging (`x-pagination`, with its default page size).
  *
- *   tsx scripts/generate.mts [--spec bundled.json] [--out dir] [--check]
+ *   tsx scripts/generate-cli.mts [--spec bundled.json] [--out dir] [--check]
  * `--check` writes nothing: it regenerates in memory and fails, naming each drifted file and the fix, when `--out`
  * (default src/) differs from what the spec generates.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { checkBundle } from "@csbs/spec/vocabulary";
 import openapiTS, { astToString } from "openapi-typescript";
 import { type ApiModel, buildModel, type Json, type PaginationModel } from "./model.mjs";
@@ -385,30 +384,9 @@ export async function loadSpec(file?: string): Promise<Spec> {
 }
 
 export async function generate(spec: Spec, outDir: string = SRC_DIR): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
+  // Rendered first: a spec the generator refuses leaves nothing behind, not even an empty folder.
   const files = (await renderTypes(spec)).map(([name, text]) => [resolve(outDir, name), text] as const);
+  await mkdir(outDir, { recursive: true });
   for (const [file, text] of files) await writeFile(file, text);
   return files.map(([f]) => f);
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({
-    options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" } },
-  });
-  try {
-    const spec = await loadSpec(values.spec);
-    const outDir = resolve(values.out ?? SRC_DIR);
-    if (values.check) {
-      const drift = await findDrift(spec, outDir);
-      for (const d of drift) console.error(`${relative(process.cwd(), join(outDir, d.file))} ${d.problem}`);
-      if (drift.length) console.error(`fix: ${DRIFT_FIX}`);
-      else console.log(`${outDir} is what the spec generates.`);
-      process.exitCode = drift.length ? 1 : 0;
-    } else {
-      for (const f of await generate(spec, outDir)) console.log(`generated ${f}`);
-    }
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  }
 }

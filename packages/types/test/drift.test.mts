@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRIFT_FIX, findDrift, GENERATED_HEADER, loadSpec, type Spec, SRC_DIR } from "../scripts/generate.mjs";
 
 const run = promisify(execFile);
-const script = fileURLToPath(new URL("../scripts/generate.mts", import.meta.url));
+const script = fileURLToPath(new URL("../scripts/generate-cli.mts", import.meta.url));
 const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const GENERATED = [
   "openapi.gen.d.ts",
