@@ -17,11 +17,9 @@ import {
 } from "@csbs/client";
 import type {
   DataTag,
-  GetNextPageParamFunction,
   InfiniteData,
   InfiniteQueryObserverOptions,
   OmitKeyof,
-  QueryFunction,
   QueryObserverOptions,
 } from "@tanstack/query-core";
 import { type CsbsQueries, operations } from "./operations.gen.js";
@@ -51,31 +49,43 @@ type Args<K extends OperationId, O> =
 type KeyArgs<K extends OperationId> =
   Empty extends OperationParams<K> ? [params?: OperationParams<K>] : [params: OperationParams<K>];
 type Reserved = "queryKey" | "queryFn" | "queryHash" | "queryKeyHashFn";
+type PagingReserved = "initialPageParam" | "getNextPageParam" | "getPreviousPageParam";
+/** B's properties over A's. */
+type Spread<A, B> = Omit<A, keyof B> & B;
+/** The options' default retry (`retry`, below). */
+type Retry = (failureCount: number, error: CsbsError) => boolean;
 
 /** What a call may set: any option of TanStack's but the key and the function (`select` changes the data type). */
-export type CsbsQueryOptionsIn<K extends OperationId, TData> = OmitKeyof<
-  QueryObserverOptions<OperationResponse<K>, CsbsError, TData, OperationResponse<K>, CsbsQueryKey<K>>,
+export type CsbsQueryOptionsIn<K extends OperationId> = OmitKeyof<
+  QueryObserverOptions<OperationResponse<K>, CsbsError, unknown, OperationResponse<K>, CsbsQueryKey<K>>,
   Reserved
 >;
-/** Options for useQuery, fetchQuery, …: the error type is CsbsError, the key carries the data and error types. */
-export type CsbsQueryOptions<K extends OperationId, TData = OperationResponse<K>> = CsbsQueryOptionsIn<K, TData> & {
+/**
+ * Options for useQuery, fetchQuery, …: the key tagged with the data and error (CsbsError) types, the function, the
+ * retry policy and what the call set. Only those properties are declared, so every adapter's own option types (Vue's
+ * refs, Solid's and Svelte's getters) take the object as it is.
+ */
+export type CsbsQueryOptions<K extends OperationId, TOptions = Empty> = Spread<
+  { retry: Retry; select?: (data: OperationResponse<K>) => OperationResponse<K> },
+  Omit<TOptions, Reserved>
+> & {
   queryKey: DataTag<CsbsQueryKey<K>, OperationResponse<K>, CsbsError>;
-  queryFn: QueryFunction<OperationResponse<K>, CsbsQueryKey<K>>;
+  queryFn: (context: { signal: AbortSignal }) => Promise<OperationResponse<K>>;
 };
 /** What an infinite query call may set: paging itself is the spec's (x-pagination). */
-export type CsbsInfiniteQueryOptionsIn<K extends OperationId, TData> = OmitKeyof<
-  InfiniteQueryObserverOptions<OperationResponse<K>, CsbsError, TData, CsbsInfiniteQueryKey<K>, PageParam>,
-  Reserved | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
+export type CsbsInfiniteQueryOptionsIn<K extends OperationId> = OmitKeyof<
+  InfiniteQueryObserverOptions<OperationResponse<K>, CsbsError, unknown, CsbsInfiniteQueryKey<K>, PageParam>,
+  Reserved | PagingReserved
 >;
 /** Options for useInfiniteQuery, fetchInfiniteQuery, …: each page is one response body, its marker the page param. */
-export type CsbsInfiniteQueryOptions<K extends OperationId, TData = CsbsInfiniteData<K>> = CsbsInfiniteQueryOptionsIn<
-  K,
-  TData
+export type CsbsInfiniteQueryOptions<K extends OperationId, TOptions = Empty> = Spread<
+  { retry: Retry; select?: (data: CsbsInfiniteData<K>) => CsbsInfiniteData<K> },
+  Omit<TOptions, Reserved | PagingReserved>
 > & {
   queryKey: DataTag<CsbsInfiniteQueryKey<K>, CsbsInfiniteData<K>, CsbsError>;
-  queryFn: QueryFunction<OperationResponse<K>, CsbsInfiniteQueryKey<K>, PageParam>;
+  queryFn: (context: { pageParam: PageParam; signal: AbortSignal }) => Promise<OperationResponse<K>>;
   initialPageParam: PageParam;
-  getNextPageParam: GetNextPageParamFunction<PageParam, OperationResponse<K>>;
+  getNextPageParam: (lastPage: OperationResponse<K>) => PageParam;
 };
 
 /** The entry of an operation. */
@@ -85,9 +95,9 @@ export interface OperationQueries<K extends OperationId> {
   /** One query's exact key (a prefix of its infinite query's key too). */
   queryKey(...args: KeyArgs<K>): DataTag<CsbsQueryKey<K>, OperationResponse<K>, CsbsError>;
   /** Options of one call of the operation; `options` are TanStack's, over ours (retry: see `retry`). */
-  queryOptions<TData = OperationResponse<K>>(
-    ...args: Args<K, CsbsQueryOptionsIn<K, TData>>
-  ): CsbsQueryOptions<K, TData>;
+  queryOptions<TOptions extends CsbsQueryOptionsIn<K> = Empty>(
+    ...args: Args<K, TOptions & CsbsQueryOptionsIn<K>>
+  ): CsbsQueryOptions<K, TOptions>;
 }
 /** The entry of an operation with `x-pagination`: its pages too. */
 export interface PagedOperationQueries<K extends PagedOperationId> extends OperationQueries<K> {
@@ -97,14 +107,14 @@ export interface PagedOperationQueries<K extends PagedOperationId> extends Opera
    * Options of the operation's pages, as x-pagination says: the first page sends no marker, the next one the last
    * item's id, a page shorter than the limit is the last; `offset` applies to the first page only.
    */
-  infiniteQueryOptions<TData = CsbsInfiniteData<K>>(
-    ...args: Args<K, CsbsInfiniteQueryOptionsIn<K, TData>>
-  ): CsbsInfiniteQueryOptions<K, TData>;
+  infiniteQueryOptions<TOptions extends CsbsInfiniteQueryOptionsIn<K> = Empty>(
+    ...args: Args<K, TOptions & CsbsInfiniteQueryOptionsIn<K>>
+  ): CsbsInfiniteQueryOptions<K, TOptions>;
 }
 
 type Params = Record<string, unknown>;
 type Call = (params: Params, options: { signal: AbortSignal }) => Promise<unknown>;
-type Context = { queryKey: readonly unknown[]; signal: AbortSignal; pageParam?: unknown };
+type Context = { signal: AbortSignal; pageParam?: unknown };
 
 /**
  * The default `retry`: the client already retried what may be retried (CsbsError: with backoff and Retry-After), so
@@ -159,12 +169,15 @@ export function createCsbsQueries(csbs: CsbsClient): CsbsQueries {
     const entry = {
       pathKey: () => ["csbs", id, { ...common }],
       queryKey,
-      queryOptions: (params?: Params, options?: object) => ({
-        retry,
-        ...options,
-        queryKey: queryKey(params),
-        queryFn: ({ queryKey, signal }: Context) => call(queryKey[2] as Params, { signal }),
-      }),
+      queryOptions: (params?: Params, options?: object) => {
+        const key = queryKey(params);
+        return {
+          retry,
+          ...options,
+          queryKey: key,
+          queryFn: ({ signal }: Context) => call(key[2] as Params, { signal }),
+        };
+      },
     };
     entries[id] = paging ? { ...entry, ...infinite(paging, call, queryKey) } : entry;
   }
