@@ -1,4 +1,4 @@
-// One version: the fixed release group of .changeset/config.json (the four packages and this spec), spec/package.json
+// One version: the fixed release group of .changeset/config.json (the five packages and this spec), spec/package.json
 // and info.version of spec/openapi.yaml agree; `pnpm version-packages` (changeset version, then the spec's hook)
 // moves them together and writes CHANGELOG entries. Scratch copies only: the repository is never touched.
 import { execFileSync } from "node:child_process";
@@ -13,7 +13,7 @@ mkdirSync(join(repoRoot, "node_modules/.cache"), { recursive: true });
 const scratch = mkdtempSync(join(repoRoot, "node_modules/.cache/csbs-version-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const PACKAGES = ["spec", "packages/types", "packages/client", "packages/mock", "packages/docs"];
+const PACKAGES = ["spec", "packages/types", "packages/client", "packages/query", "packages/mock", "packages/docs"];
 const json = (dir: string, p: string) => JSON.parse(readFileSync(join(dir, p, "package.json"), "utf8"));
 const V: string = json(repoRoot, "spec").version;
 const MINOR = V.replace(/^(\d+)\.(\d+)\.\d+/, (_, a: string, b: string) => `${a}.${Number(b) + 1}.0`);
@@ -25,7 +25,7 @@ function miniRepo(name: string): string {
     mkdirSync(join(dir, f, ".."), { recursive: true });
     cpSync(join(repoRoot, f), join(dir, f));
   }
-  for (const p of [...PACKAGES.slice(1), "tools"]) {
+  for (const p of [...PACKAGES.slice(1), "tools", "examples/backups-table"]) {
     mkdirSync(join(dir, p), { recursive: true });
     cpSync(join(repoRoot, p, "package.json"), join(dir, p, "package.json"));
   }

@@ -46,6 +46,7 @@ describe("pnpm check", () => {
     expect(source.filter((t) => t.endsWith("#generate"))).toEqual([]);
     expect(source.filter((t) => !t.endsWith("#build"))).toEqual([
       "//#lint",
+      "@csbs/query#check:generated",
       "@csbs/spec#lint",
       "@csbs/tools#breaking",
       "@csbs/types#check:generated",
@@ -56,6 +57,8 @@ describe("pnpm check", () => {
         "@csbs/client#lint:package",
         "@csbs/client#size",
         "@csbs/mock#lint:package",
+        "@csbs/query#lint:package",
+        "@csbs/query#size",
         "@csbs/types#lint:package",
       ]),
     );
@@ -66,7 +69,16 @@ describe("pnpm check", () => {
 
   it("type-checks every package and tools/, and packs-lints every published one", () => {
     const built = tasksOf(phases[1] as string);
-    const dirs = ["spec", "tools", "packages/client", "packages/docs", "packages/mock", "packages/types"];
+    const dirs = [
+      "spec",
+      "tools",
+      "packages/client",
+      "packages/docs",
+      "packages/mock",
+      "packages/query",
+      "packages/types",
+    ];
+    dirs.push("examples/backups-table");
     for (const dir of dirs) {
       const pkg = JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8"));
       // @csbs/types is declarations only: its build is the type check (`tsc -p tsconfig.json`).

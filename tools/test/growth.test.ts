@@ -1,7 +1,8 @@
 // Spec-first, proven by growth: a COPY of the repository gets a second operation in its spec (CSBS "Querying the
 // Number of Backups", `GET <list path>/count` answering `{"count": 3}`), then `pnpm generate` and `pnpm build`
 // run there with no other edit. The client must have the method (typed, and working against the copy's mock), the
-// mock must serve it, the reference must show it with both code samples, and the breaking gate must call it additive.
+// mock must serve it, @csbs/query must have its queryOptions and no infiniteQueryOptions (it does not page), the
+// reference must show it with both code samples, and the breaking gate must call it additive.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +57,15 @@ get:
 `;
 
 let stopMock: (() => Promise<void>) | undefined;
+
+/** Type-checks one file of the copy as a consumer's project would (strict, nodenext). */
+async function tsc(file: string, cwd: string) {
+  const args = ["--ignoreConfig", "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext"];
+  const bin = join(copy, "node_modules/typescript/bin/tsc");
+  await run(process.execPath, [bin, ...args, "--skipLibCheck", file], cwd).catch((error) => {
+    throw new Error(`tsc rejected the usage of countCheckpointItems:\n${error.stdout}`);
+  });
+}
 
 beforeAll(async () => {
   await copyRepository(copy);
@@ -115,25 +125,50 @@ export async function use(): Promise<number> {
 }
 `,
     );
-    const tsc = join(copy, "node_modules/typescript/bin/tsc");
-    await run(
-      process.execPath,
-      [
-        tsc,
-        "--ignoreConfig",
-        "--noEmit",
-        "--strict",
-        "--module",
-        "nodenext",
-        "--moduleResolution",
-        "nodenext",
-        "--skipLibCheck",
-        file,
-      ],
-      join(copy, "packages/docs"),
-    ).catch((error) => {
-      throw new Error(`tsc rejected the usage of countCheckpointItems:\n${error.stdout}`);
-    });
+    await tsc(file, join(copy, "packages/docs"));
+  }, 120_000);
+
+  it("@csbs/query has its entry: queryOptions that fetch it, no infinite query (it does not page), its JSDoc", async () => {
+    const generated = readFileSync(join(copy, "packages/query/src/operations.gen.ts"), "utf8");
+    expect(generated).toContain(`Querying the Number of Backups — \`GET ${countPath}\``);
+    expect(generated).toContain('readonly countCheckpointItems: OperationQueries<"countCheckpointItems">;');
+
+    const mock = await import(pathToFileURL(join(copy, "packages/mock/dist/index.js")).href);
+    const server = await mock.startMock({ port: 0, host: "127.0.0.1" });
+    try {
+      const { createCsbsClient } = await import(pathToFileURL(join(copy, "packages/client/dist/index.js")).href);
+      const { createCsbsQueries } = await import(pathToFileURL(join(copy, "packages/query/dist/index.js")).href);
+      const { QueryClient } = await import(
+        pathToFileURL(join(copy, "packages/query/node_modules/@tanstack/query-core/build/modern/index.js")).href
+      );
+      const csbsq = createCsbsQueries(createCsbsClient({ baseUrl: server.url, projectId: "p1", auth: { token: "t" } }));
+      const options = csbsq.countCheckpointItems.queryOptions({ status: "available" });
+      expect(options.queryKey).toEqual(["csbs", "countCheckpointItems", { project_id: "p1", status: "available" }]);
+      expect(await new QueryClient().fetchQuery(options)).toEqual({ count: 3 });
+      expect(csbsq.countCheckpointItems.infiniteQueryOptions).toBeUndefined();
+      expect(typeof csbsq.listCheckpointItems.infiniteQueryOptions).toBe("function");
+    } finally {
+      await server.stop();
+    }
+
+    const file = join(copy, "packages/query/growth-usage.ts");
+    writeFileSync(
+      file,
+      `import { createCsbsClient } from "@csbs/client";
+import { createCsbsQueries } from "@csbs/query";
+import { QueryClient } from "@tanstack/query-core";
+const csbsq = createCsbsQueries(createCsbsClient({ baseUrl: "http://127.0.0.1:1", projectId: "p", auth: { token: "t" } }));
+export async function use(): Promise<number> {
+  // @ts-expect-error countCheckpointItems does not page: no infinite query
+  csbsq.countCheckpointItems.infiniteQueryOptions();
+  // @ts-expect-error status is an enum of the spec
+  csbsq.countCheckpointItems.queryOptions({ status: "bogus" });
+  const { count } = await new QueryClient().fetchQuery(csbsq.countCheckpointItems.queryOptions({ name: "web" }));
+  return count;
+}
+`,
+    );
+    await tsc(file, join(copy, "packages/query"));
   }, 120_000);
 
   it("the reference shows it, with a curl and a TypeScript sample", () => {

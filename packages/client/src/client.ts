@@ -155,6 +155,11 @@ export type CsbsClient = {
 } & ([FirstPaged<OperationTable>] extends [never] ? Empty : { pages: PageIterator<FirstPaged<OperationTable>> }) & {
     /** The typed openapi-fetch client, for full control: auth, headers and logger apply; retries, timeouts and typed errors do not. */
     readonly raw: RawClient;
+    /**
+     * The values of the path parameters every operation has, by their spec names (`{ project_id: "…" }`), frozen:
+     * what tells this client's requests from another project's (@csbs/query puts them in its query keys).
+     */
+    readonly commonPathParams: Readonly<Record<CommonParameter, string>>;
   };
 
 const nonEmpty = (value: unknown): value is string => typeof value === "string" && value.length > 0;
@@ -255,7 +260,10 @@ function operationMethods(pipeline: Pipeline, op: OperationInfo) {
 /** The client: one method per operation of the spec's operation table (see CsbsClient). */
 export function createCsbsClient(options: CsbsClientOptions): CsbsClient {
   const pipeline = createPipeline(options);
-  const client: Record<string, unknown> = { raw: pipeline.raw };
+  const client: Record<string, unknown> = {
+    raw: pipeline.raw,
+    commonPathParams: Object.freeze({ ...pipeline.common }),
+  };
   for (const op of operationTable as readonly OperationInfo[]) {
     const { method, pages, iterate, iterateName } = operationMethods(pipeline, op);
     client[op.operationId] = method;

@@ -41,5 +41,5 @@ export {
   RateLimitError,
   ServiceUnavailableError,
 } from "./errors.js";
-export { nextMarker, type Page } from "./paginate.js";
+export { nextMarker, nextPageQuery, type Page } from "./paginate.js";
 export type { RequestOptions } from "./request.js";

@@ -36,6 +36,12 @@ export function nextMarker(paging: OperationPagination, query: Query, data: unkn
   return last;
 }
 
+/** The query of the page after `marker`: the caller's query with that marker, and without offset (first page only). */
+export function nextPageQuery(paging: OperationPagination, query: Query, marker: string): Query {
+  const { [paging.offset as string]: _offset, ...rest } = query; // an undefined offset drops nothing
+  return { ...rest, [paging.marker]: marker };
+}
+
 /**
  * Marker pagination, as the operation's `x-pagination` declares it (`nextMarker`). The caller's marker and offset
  * apply to the first page only. A server that answers a page it already gave (a last id seen before) would loop
@@ -46,8 +52,7 @@ export async function* paginate(
   fetchPage: Fetch,
   query: Query = {},
 ): AsyncGenerator<Page<unknown, Query>, void, undefined> {
-  const { items: field, marker, offset } = paging;
-  const { [offset as string]: _offset, ...rest } = query; // an undefined offset drops nothing
+  const { items: field, marker } = paging;
   const seen = new Set<unknown>([query[marker]]);
   let pageQuery = query;
   for (;;) {
@@ -58,6 +63,6 @@ export async function* paginate(
     const items = (data as Query)[field] as unknown[];
     yield { items, query: pageQuery, response, requestId, nextMarker: next, last: next === undefined };
     if (next === undefined) return;
-    pageQuery = { ...rest, [marker]: next };
+    pageQuery = nextPageQuery(paging, query, next);
   }
 }

@@ -119,6 +119,12 @@ describe("listCheckpointItems against the Prism mock", () => {
 });
 
 describe("createCsbsClient", () => {
+  it("says which project it asks for, read-only: commonPathParams, by the spec's names", () => {
+    const csbs = createCsbsClient({ baseUrl: "http://127.0.0.1:1", projectId: "p1", auth: { token: "t" } });
+    expect(csbs.commonPathParams).toEqual({ project_id: "p1" });
+    expect(Object.isFrozen(csbs.commonPathParams)).toBe(true);
+  });
+
   it.each([
     ["baseUrl", { baseUrl: "" }],
     ["projectId", { projectId: "" }],

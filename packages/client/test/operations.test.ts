@@ -32,6 +32,7 @@ describe("the client's surface follows the operation table", () => {
     expect(paged.length).toBeGreaterThan(0);
     const expected = [
       "raw",
+      "commonPathParams",
       "pages",
       ...table.map((op) => op.operationId),
       ...paged.map((op) => `iterate${pascal(op.pagination?.items ?? "")}`),

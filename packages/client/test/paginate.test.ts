@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { operationTable } from "@csbs/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { CsbsError, createCsbsClient, nextMarker, ServiceUnavailableError } from "../src/index.js";
+import { CsbsError, createCsbsClient, nextMarker, nextPageQuery, ServiceUnavailableError } from "../src/index.js";
 import { type FaultServer, items, json, startFaultServer } from "./fault-server.js";
 
 let server: FaultServer | undefined;
@@ -64,6 +64,12 @@ describe("iterateCheckpointItems and pages", () => {
     expect(nextMarker(paging, {}, page(999))).toBeUndefined(); // shorter than the default, 1000
     expect(nextMarker(paging, {}, page(0))).toBeUndefined();
     expect(() => nextMarker(paging, {}, {})).toThrow(CsbsError);
+    // The page after a marker: the caller's query with that marker, its offset (first page only) dropped.
+    expect(nextPageQuery(paging, { status: "error", limit: 5, offset: 2, marker: "m0" }, "m1")).toEqual({
+      status: "error",
+      limit: 5,
+      marker: "m1",
+    });
   });
 
   it("uses the documented default page size (1000) when the query sets no limit", async () => {

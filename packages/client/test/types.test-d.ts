@@ -96,7 +96,10 @@ export async function rejected() {
 export function generated() {
   expectTypeOf<OperationId>().toEqualTypeOf<"listCheckpointItems">();
   expectTypeOf<PagedOperationId>().toEqualTypeOf<"listCheckpointItems">();
-  expectTypeOf<keyof CsbsClient>().toEqualTypeOf<"listCheckpointItems" | "iterateCheckpointItems" | "pages" | "raw">();
+  expectTypeOf<keyof CsbsClient>().toEqualTypeOf<
+    "listCheckpointItems" | "iterateCheckpointItems" | "pages" | "raw" | "commonPathParams"
+  >();
+  expectTypeOf(csbs.commonPathParams).toEqualTypeOf<Readonly<Record<"project_id", string>>>();
   expectTypeOf(csbs.listCheckpointItems).parameter(0).toEqualTypeOf<ListCheckpointItemsQuery | undefined>();
   expectTypeOf(csbs.listCheckpointItems).returns.resolves.toEqualTypeOf<ListCheckpointItemsResponse>();
   expectTypeOf(csbs.listCheckpointItems.withResponse).returns.resolves.toEqualTypeOf<

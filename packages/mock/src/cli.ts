@@ -5,8 +5,22 @@
  * opened); no stack trace.
  */
 import { parseArgs } from "node:util";
-import { type MockServer, MockStartError, scenarios, startMock } from "./index.js";
+import type { MockServer } from "./index.js";
 import { MockConfigError, type MockSettings, readSettings, SETTINGS } from "./settings.js";
+
+// Prism (@stoplight/prism-http) declares Node >= 24.18 and is an optional dependency: npm and pnpm skip it on older
+// Node, where only the MSW handlers (@csbs/mock/msw) are supported. Checked before anything imports it, so the answer
+// is this line rather than a module-not-found stack.
+const PRISM_NODE = "24.18.0";
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+const [floorMajor = 0, floorMinor = 0] = PRISM_NODE.split(".").map(Number);
+if (major < floorMajor || (major === floorMajor && minor < floorMinor)) {
+  process.stderr.write(
+    `csbs-mock: the mock process needs Node.js >= ${PRISM_NODE} (Prism's), this is ${process.version}; on older Node use @csbs/mock/msw\n`,
+  );
+  process.exit(1);
+}
+const { MockStartError, scenarios, startMock } = await import("./index.js");
 
 const FLAGS = {
   ...SETTINGS,

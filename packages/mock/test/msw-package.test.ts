@@ -11,10 +11,12 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +35,19 @@ const doc = loadBundledSpec();
 const template = Object.entries<any>(doc.paths).find(([, item]) => item.get?.["x-pagination"])?.[0] ?? "";
 const apiPath = template.replace("{project_id}", "demo-project");
 
+// Prism declares its own Node floor (engines); it is an optional dependency, so npm and pnpm leave it out below it.
+const prismFloor = String(
+  JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@stoplight/prism-http/package.json"), "utf8")).engines
+    .node,
+).replace(/^>=\s*/, "");
+const atLeast = (version: string, floor: string) => {
+  const [a, b] = [version, floor].map((v) => v.replace(/^v/, "").split(".").map(Number)) as [number[], number[]];
+  const i = a.findIndex((n, k) => n !== b[k]);
+  return i === -1 || (a[i] ?? 0) > (b[i] ?? 0);
+};
+
 let dir: string;
+let installLog = "";
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "csbs-msw-consumer-"));
   const packs = join(dir, "packs");
@@ -100,9 +114,10 @@ document.body.dataset.status = String(res.status);
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   // Offline: every package comes from the tarballs or the local store; a registry is never asked.
-  await run("pnpm", ["install", "--offline", "--ignore-scripts"], {
+  const installed = await run("pnpm", ["install", "--offline", "--ignore-scripts"], {
     cwd: dir,
   });
+  installLog = `${installed.stdout}${installed.stderr}`;
   await run(
     join(dir, "node_modules/.bin/esbuild"),
     ["page.js", "--bundle", "--format=esm", "--platform=browser", "--outfile=bundle.js", "--log-level=error"],
@@ -116,6 +131,22 @@ afterAll(() => {
 });
 
 describe("@csbs/mock/msw from the packed tarball, outside the workspace", () => {
+  it(`installs on this Node (${process.version}) without an engine warning; Prism only from Node ${prismFloor} on`, async () => {
+    expect(installLog).not.toMatch(/unsupported engine|EBADENGINE/i);
+    const mockPkg = realpathSync(join(dir, "node_modules/@csbs/mock/package.json"));
+    const prism = existsSync(join(mockPkg, "../../../@stoplight/prism-http/package.json")); // pnpm's sibling layout
+    expect(prism).toBe(atLeast(process.version, prismFloor));
+    // The process front from the tarball: below Prism's floor, one line saying so; from it on, the CLI itself.
+    const cli = await run(join(dir, "node_modules/.bin/csbs-mock"), ["--help"], { cwd: dir }).catch((e) => e);
+    if (prism) expect(cli.stdout).toContain("usage: csbs-mock");
+    else {
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toBe(
+        `csbs-mock: the mock process needs Node.js >= ${prismFloor} (Prism's), this is ${process.version}; on older Node use @csbs/mock/msw\n`,
+      );
+    }
+  }, 60_000);
+
   it("Node: setupServer + @csbs/client, no process, no port", async () => {
     const { stdout } = await run(process.execPath, ["node.mjs"], { cwd: dir });
     const out = JSON.parse(stdout);
