@@ -7,8 +7,7 @@
  * of breaking-rules.ts, which name the change precisely and cover what types cannot express.
  */
 import { deref } from "@csbs/spec/resolve";
-import openapiTS, { astToString } from "openapi-typescript";
-import ts from "typescript";
+import { astToString, openapiTS, ts } from "@csbs/typescript6";
 import { type Change, commonOperations, type OpenApiDoc, type Side } from "./breaking-rules.js";
 
 const OPTIONS: ts.CompilerOptions = {

@@ -9,7 +9,7 @@ export interface Redactor {
 }
 
 /** Header names whose values are secrets whatever they hold. */
-export const SENSITIVE_HEADER = /^(x-auth-token|authorization|x-security-token|proxy-authorization|cookie)$/i;
+export const SENSITIVE_HEADER: RegExp = /^(x-auth-token|authorization|x-security-token|proxy-authorization|cookie)$/i;
 
 /**
  * Secrets are replaced by their literal values — only those of 8 characters or more, since shorter ones would mangle

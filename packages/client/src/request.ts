@@ -53,7 +53,11 @@ export function checkRetries(n: unknown): number {
 }
 
 /** The operation's parameters, each where the spec puts it (`in`); the client's common path parameters added. */
-export function buildRequest(op: OperationInfo, params: Record<string, unknown>, common: Record<string, string>) {
+export function buildRequest(
+  op: OperationInfo,
+  params: Record<string, unknown>,
+  common: Record<string, string>,
+): { path: Record<string, unknown>; query: Record<string, unknown> } {
   const path: Record<string, unknown> = { ...common };
   const query: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params)) {

@@ -1,5 +1,5 @@
 /** Statuses worth another attempt of an idempotent GET. 400, 401, 403 and 404 never are. */
-export const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 const BASE_MS = 500;
 const CAP_MS = 8_000;
@@ -13,7 +13,11 @@ export const backoffMs = (retry: number, random: () => number = Math.random): nu
  * The wait a Retry-After header asks for, in ms, capped (at 60 s unless `capMs` says otherwise): delta-seconds or an HTTP date (against `nowMs`).
  * Undefined when the header is absent or unreadable, so the caller falls back to backoff.
  */
-export function retryAfterMs(value: string | null, nowMs: number, capMs = RETRY_AFTER_CAP_MS): number | undefined {
+export function retryAfterMs(
+  value: string | null,
+  nowMs: number,
+  capMs: number = RETRY_AFTER_CAP_MS,
+): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
   let ms: number;

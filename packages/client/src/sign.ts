@@ -64,7 +64,10 @@ export function canonicalRequest(
  * headers (any case) include `X-Sdk-Date`, and answers the `Authorization` header value. `host` comes from the URL
  * unless given.
  */
-export function createSigner(accessKey: string, secretKey: string) {
+/** Signs a request: its method, URL and the headers to sign (X-Sdk-Date among them) → the Authorization value. */
+export type Signer = (method: string, url: string | URL, headers: Record<string, string>) => Promise<string>;
+
+export function createSigner(accessKey: string, secretKey: string): Signer {
   let key: Promise<CryptoKey> | undefined;
   return async (method: string, url: string | URL, headers: Record<string, string>) => {
     emptyBodyHash ??= sha256Hex("");

@@ -12,8 +12,16 @@ export class MockConfigError extends Error {
   override name = "MockConfigError";
 }
 
+/** A setting: its value's type on the command line, its environment variable and its help line. */
+export interface Setting {
+  readonly type: "string" | "boolean";
+  readonly env: string;
+  readonly help: string;
+}
+export type SettingName = "host" | "port" | "records" | "seed" | "latency" | "fault-rate" | "examples" | "log-level";
+
 /** Every setting: its flag (`--name`), its environment variable and its help line. */
-export const SETTINGS = {
+export const SETTINGS: { readonly [name in SettingName]: Setting } = {
   host: { type: "string", env: "CSBS_MOCK_HOST", help: `interface to listen on (default ${DEFAULT_HOST})` },
   port: { type: "string", env: "CSBS_MOCK_PORT", help: `port, 0 for any free one (default ${DEFAULT_PORT})` },
   records: {
@@ -38,9 +46,7 @@ export const SETTINGS = {
     env: "CSBS_MOCK_LOG_LEVEL",
     help: "info (a line per request, default), warn or silent",
   },
-} as const;
-
-export type SettingName = keyof typeof SETTINGS;
+};
 
 export interface MockSettings {
   host: string;

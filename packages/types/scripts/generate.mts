@@ -20,7 +20,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkBundle } from "@csbs/spec/vocabulary";
-import openapiTS, { astToString } from "openapi-typescript";
+import { astToString, openapiTS } from "@csbs/typescript6";
 import { type ApiModel, buildModel, type Json, type PaginationModel } from "./model.mjs";
 
 export const GENERATED_HEADER = "// generated from spec/ by `pnpm generate` (openapi-typescript) — do not edit.\n";
