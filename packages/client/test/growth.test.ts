@@ -15,7 +15,8 @@ const clientDir = fileURLToPath(new URL("..", import.meta.url));
 const typesDir = fileURLToPath(new URL("../../types", import.meta.url));
 const require = createRequire(join(clientDir, "package.json"));
 const bin = (name: string) => join(clientDir, "node_modules", ".bin", name);
-const tsc = require.resolve("typescript/bin/tsc");
+// TypeScript 7 exports no ./bin/tsc: the bin is found from its package.json.
+const tsc = join(dirname(require.resolve("typescript/package.json")), "bin/tsc");
 const COUNT_PATH = "/v1/{project_id}/checkpoint_items/count";
 const ONE_PATH = "/v1/{project_id}/checkpoint_items/{checkpoint_item_id}";
 

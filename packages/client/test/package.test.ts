@@ -13,7 +13,8 @@ import { alive, StepError, step } from "./steps.js";
 
 const clientDir = fileURLToPath(new URL("..", import.meta.url));
 const typesDir = fileURLToPath(new URL("../../types", import.meta.url));
-const tsc = createRequire(join(clientDir, "package.json")).resolve("typescript/bin/tsc");
+// TypeScript 7 exports no ./bin/tsc: the bin is found from its package.json.
+const tsc = join(dirname(createRequire(join(clientDir, "package.json")).resolve("typescript/package.json")), "bin/tsc");
 const run = (command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) =>
   step(command, args, { cwd, env: { ...process.env, ...env }, timeoutMs: 90_000 });
 
