@@ -128,7 +128,7 @@ describe("drift", () => {
     expect(DRIFT_FIX).toContain("`pnpm generate`");
     // --check wrote nothing.
     expect(readFileSync(join(dir, "index.gen.mjs"), "utf8")).toMatch(/\/\/ extra\n$/);
-  }, 60_000);
+  });
 
   it("a spec that cannot be read is one clear line, not a stack trace", async () => {
     const failed = await run(tsx, [script, "--check", "--spec", join(tmp, "nope.json")]).catch(
@@ -137,5 +137,5 @@ describe("drift", () => {
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr.trim().split("\n")).toHaveLength(1);
     expect((failed as { stderr: string }).stderr).toMatch(/cannot read the bundled spec/);
-  }, 60_000);
+  });
 });
