@@ -2,7 +2,10 @@
  * Serves the built page (dist/index.html) on 127.0.0.1, optionally with live reload: `pnpm dev` and `pnpm run docs`
  * call `reload()` after each rebuild and every open page reloads itself.
  *
- *   node scripts/serve.ts [--port 4000]     (or CSBS_DOCS_PORT; the package's `serve` script)
+ *   node scripts/serve.ts [--port 4000] [--live-reload]     (or CSBS_DOCS_PORT; the package's `serve` script)
+ *
+ * `pnpm dev` (tools/src/dev) runs it as a child process with `--live-reload` and an IPC channel, and sends it
+ * `{ reload: true, failure? }` after each build: `failure` is what the page at / says while there is no page.
  *
  * The page is read into memory at start and on `reload()`, so a build writing dist/ meanwhile is never served half.
  */
@@ -17,8 +20,11 @@ export interface DocsServer {
   readonly server: Server;
   /** The port it listens on (useful with port 0). */
   readonly port: number;
-  /** Reads the page again and, with `liveReload`, tells every open page to reload. */
-  reload(): Promise<void>;
+  /**
+   * Reads the page again and, with `liveReload`, tells every open page to reload. `failure`: why there is no page
+   * (a failed build), said instead of "not built yet" while there is none.
+   */
+  reload(failure?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,7 @@ export async function serveDocs(
   const { port = 4000, host = "127.0.0.1", liveReload = false, file = docsFile } = options;
   const listeners = new Set<ServerResponse>();
   let page: string | undefined;
+  let failure: string | undefined;
   const load = async () => {
     try {
       const html = await readFile(file, "utf8");
@@ -67,7 +74,9 @@ export async function serveDocs(
     if (path !== "/" && path !== "/index.html") {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
     } else if (page === undefined) {
-      res.writeHead(503, { "content-type": "text/plain" }).end("docs not built yet: run `pnpm build`\n");
+      const why = (failure ?? "docs not built yet: run `pnpm build`").replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+      res.writeHead(503, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+      res.end(`<!doctype html><title>docs: no page</title><pre>${why}</pre>${liveReload ? hook : ""}\n`);
     } else {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
       res.end(req.method === "HEAD" ? undefined : page);
@@ -81,7 +90,8 @@ export async function serveDocs(
   return {
     server,
     port: typeof address === "object" && address ? address.port : port,
-    async reload() {
+    async reload(why?: string) {
+      failure = why;
       await load();
       for (const res of listeners) res.write("event: reload\ndata: {}\n\n");
     },
@@ -101,14 +111,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   };
   let port = 4000;
+  let liveReload = false;
   try {
-    const { values } = parseArgs({ options: { port: { type: "string" } } });
+    const { values } = parseArgs({ options: { port: { type: "string" }, "live-reload": { type: "boolean" } } });
+    liveReload = values["live-reload"] === true;
     if (values.port !== undefined) port = parsePort(values.port, "--port");
     else if (process.env.CSBS_DOCS_PORT !== undefined) port = parsePort(process.env.CSBS_DOCS_PORT, "CSBS_DOCS_PORT");
   } catch (error) {
-    fail(`${(error as Error).message.split(". ")[0]} (valid: --port N, or CSBS_DOCS_PORT)`);
+    fail(`${(error as Error).message.split(". ")[0]} (valid: --port N, or CSBS_DOCS_PORT; --live-reload)`);
   }
-  const docs = await serveDocs({ port }).catch((error: NodeJS.ErrnoException) =>
+  const docs = await serveDocs({ port, liveReload }).catch((error: NodeJS.ErrnoException) =>
     fail(
       error.code === "EADDRINUSE"
         ? `port ${port} is in use on 127.0.0.1; pick another: --port ${port + 1} (or CSBS_DOCS_PORT)`
@@ -119,4 +131,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const stop = () => docs.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  process.on("message", (message: { reload?: boolean; failure?: string }) => {
+    if (message?.reload) void docs.reload(message.failure);
+  });
 }
