@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -227,60 +227,81 @@ describe("pnpm dev, started on an unbuilt tree", () => {
   const status = async (port: number, path = "/") =>
     (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { "X-Auth-Token": "t" } })).status;
 
-  it("the mock killed (kill -9): one line, the docs keep serving, the mock is back", async () => {
-    const pid = listener(mockPort);
-    expect(pid, "a process listens on the mock's port").toBeDefined();
-    const from = dev.output().length;
-    process.kill(pid as number, "SIGKILL");
-    await dev.waitFor(/the mock exited \(killed by SIGKILL\); starting it again/, SHOW, from);
-    expect(await status(docsPort), "the docs meanwhile").toBe(200);
-    await until(
-      "the mock back",
-      async () => listener(mockPort) !== pid && (await mockAnswer()).includes("backup_fixed8"),
-      SHOW,
-    );
-    expect(about("mock", from)).toHaveLength(1);
-  });
+  it(
+    "the mock killed (kill -9): one line, the docs keep serving, the mock is back",
+    async () => {
+      const pid = listener(mockPort);
+      expect(pid, "a process listens on the mock's port").toBeDefined();
+      const from = dev.output().length;
+      process.kill(pid as number, "SIGKILL");
+      await dev.waitFor(/the mock exited \(killed by SIGKILL\); starting it again/, SHOW, from);
+      expect(await status(docsPort), "the docs meanwhile").toBe(200);
+      await until(
+        "the mock back",
+        async () => listener(mockPort) !== pid && (await mockAnswer()).includes("backup_fixed8"),
+        SHOW,
+      );
+      expect(about("mock", from)).toHaveLength(1);
+    },
+    4 * SHOW,
+  );
 
-  it("the docs server killed (kill -9): one line, the mock keeps answering, the docs are back", async () => {
-    const pid = listener(docsPort);
-    expect(pid, "a process listens on the docs' port").toBeDefined();
-    const from = dev.output().length;
-    process.kill(pid as number, "SIGKILL");
-    await dev.waitFor(/the docs exited \(killed by SIGKILL\); starting it again/, SHOW, from);
-    expect(await status(mockPort, api), "the mock meanwhile").toBe(200);
-    await until(
-      "the docs back",
-      async () => listener(docsPort) !== pid && (await docsPage()).includes("backup_fixed8"),
-      SHOW,
-    );
-    expect(about("docs", from)).toHaveLength(1);
-  });
+  it(
+    "the docs server killed (kill -9): one line, the mock keeps answering, the docs are back",
+    async () => {
+      const pid = listener(docsPort);
+      expect(pid, "a process listens on the docs' port").toBeDefined();
+      const from = dev.output().length;
+      process.kill(pid as number, "SIGKILL");
+      await dev.waitFor(/the docs exited \(killed by SIGKILL\); starting it again/, SHOW, from);
+      expect(await status(mockPort, api), "the mock meanwhile").toBe(200);
+      await until(
+        "the docs back",
+        async () => listener(docsPort) !== pid && (await docsPage()).includes("backup_fixed8"),
+        SHOW,
+      );
+      expect(about("docs", from)).toHaveLength(1);
+    },
+    4 * SHOW,
+  );
 
-  it("a mock that cannot start is tried once when it dies, then once per save: never in a loop", async () => {
-    writeFileSync(at("packages/mock/dist/openapi.json"), "{ not a spec"); // every start now fails
-    let from = dev.output().length;
-    process.kill(listener(mockPort) as number, "SIGKILL");
-    await dev.waitFor(/the mock did not start again \(csbs-mock: .+\); it starts again on the next save/, SHOW, from);
-    await sleep(3_000); // nothing may happen until the next save
-    expect(about("mock", from), "died, tried once").toHaveLength(2);
-    expect(listener(mockPort), "no mock").toBeUndefined();
-    expect(await status(docsPort), "the docs meanwhile").toBe(200);
+  it(
+    "a mock that cannot start is tried once when it dies, then once per save: never in a loop",
+    async () => {
+      const sample = at(
+        `packages/docs/samples/${readdirSync(at("packages/docs/samples")).find((f) => /\.(sh|ts)$/.test(f))}`,
+      );
+      const save = () => appendFileSync(sample, sample.endsWith(".sh") ? "# a save\n" : "// a save\n");
+      let from = dev.output().length;
+      save(); // a save: the mock may be started again once more (the kill above used the last one up)
+      await dev.waitFor(/✓ docs/, SHOW, from);
+      // The spec the running mock reads (next to the CLI it runs): unreadable, so that every start now fails.
+      const pid = listener(mockPort) as number;
+      const cli = readFileSync(`/proc/${pid}/cmdline`, "utf8")
+        .split("\0")
+        .find((arg) => arg.endsWith("cli.js"));
+      writeFileSync(join(dirname(cli as string), "openapi.json"), "{ not a spec");
+      from = dev.output().length;
+      process.kill(pid, "SIGKILL");
+      await dev.waitFor(/the mock did not start again \(csbs-mock: .+\); it starts again on the next save/, SHOW, from);
+      await sleep(3_000); // nothing may happen until the next save
+      expect(about("mock", from), "died, tried once").toHaveLength(2);
+      expect(listener(mockPort), "no mock").toBeUndefined();
+      expect(await status(docsPort), "the docs meanwhile").toBe(200);
 
-    from = dev.output().length;
-    const sample = at(
-      `packages/docs/samples/${readdirSync(at("packages/docs/samples")).find((f) => /\.(sh|ts)$/.test(f))}`,
-    );
-    appendFileSync(sample, sample.endsWith(".sh") ? "# a save\n" : "// a save\n");
-    await dev.waitFor(/the mock did not start \(csbs-mock: .+\); it starts again on the next save/, SHOW, from);
-    await dev.waitFor(/✓ docs/, SHOW, from);
-    await sleep(3_000);
-    expect(about("mock", from), "one try for one save").toHaveLength(1);
+      from = dev.output().length;
+      save();
+      await dev.waitFor(/the mock did not start \(csbs-mock: .+\); it starts again on the next save/, SHOW, from);
+      await dev.waitFor(/✓ docs/, SHOW, from);
+      await sleep(3_000);
+      expect(about("mock", from), "one try for one save").toHaveLength(1);
 
-    // A spec save gives the mock a spec it can read again.
-    writeFileSync(example(), withName(readFileSync(example(), "utf8"), "backup_back9"));
-    await shows("backup_back9");
-  });
+      // A spec save gives the mock a spec it can read again.
+      writeFileSync(example(), withName(readFileSync(example(), "utf8"), "backup_back9"));
+      await shows("backup_back9");
+    },
+    4 * SHOW,
+  );
 });
 
 describe("every mistake is one line and a non-zero exit, and nothing says ready", () => {

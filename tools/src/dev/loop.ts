@@ -7,6 +7,7 @@
  * another package's file rebuilds in the background, and the mock restarts if its build changed.
  */
 import { stripVTControlCharacters } from "node:util";
+import type { MockCopy } from "./mock-copy.ts";
 import type { Builds } from "./rebuild.ts";
 import { bold, complain, dim, green, red, say, seconds } from "./say.ts";
 import type { Server, StartFailure } from "./server.ts";
@@ -16,6 +17,8 @@ export interface LoopOptions {
   builds: Builds;
   docs: Server;
   mock: Server | undefined;
+  /** The copy of the mock's build that the mock runs from (none with --docs-only). */
+  mockCopy: MockCopy | undefined;
   watching: boolean;
   docsOnly: boolean;
   /** Whether the docs have a page (a good one, from an earlier build). */
@@ -84,6 +87,7 @@ export class DevLoop {
     say(docsOnly ? "linting spec/ and building the docs…" : "linting spec/ and building (turbo, cached)…");
     const { failure, stopped } = await builds.first(docsOnly);
     if (stopped || this.#stopping) return;
+    this.#o.mockCopy?.take(); // turbo ran to its end: the mock's build is whole (a failed mock build leaves none)
     if (failure) {
       complain(failure.text);
       if (!watching) return this.#o.exit(1);
@@ -179,7 +183,7 @@ export class DevLoop {
 
   async #mock(mock: Server, began: number, done: string[]): Promise<void> {
     try {
-      this.#o.builds.installBundle();
+      this.#o.mockCopy?.install(this.#o.builds.bundle); // its full build follows in the background
     } catch (error) {
       return complain(red(`✗ the new spec could not be given to the mock: ${(error as Error).message}`));
     }
@@ -194,7 +198,8 @@ export class DevLoop {
     const { failure, stopped } = await this.#o.builds.background();
     if (stopped || this.#stopping) return;
     if (failure) return complain(failure.text);
-    // The mock's own build may serve more than the bundle alone (its code, generation hints): restart if it changed.
+    // The mock's own build may serve more than the bundle alone (its code): restart it if that changed.
+    this.#o.mockCopy?.take();
     await this.#serve();
     say(dim(`types, client and mock rebuilt in the background in ${seconds(began)}`));
   }

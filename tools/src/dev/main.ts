@@ -17,10 +17,11 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { curlOf, currentModel } from "./curl.ts";
 import { DevLoop } from "./loop.ts";
+import { MockCopy } from "./mock-copy.ts";
 import { busyPort, commandName, type DevOptions, HOST, helpText, inUse, readOptions } from "./options.ts";
 import { Processes } from "./processes.ts";
 import { Builds } from "./rebuild.ts";
-import { complain, digest, digestFolder, red, say } from "./say.ts";
+import { complain, digest, red, say } from "./say.ts";
 import { Server } from "./server.ts";
 import { SaveWatcher } from "./watch.ts";
 
@@ -28,7 +29,12 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const at = (path: string) => resolve(root, path);
 
 /** The two servers, as child processes. */
-function servers(options: DevOptions, processes: Processes, failure: () => string | undefined) {
+function servers(
+  options: DevOptions,
+  processes: Processes,
+  copy: MockCopy | undefined,
+  failure: () => string | undefined,
+) {
   const until = options.watching ? "it starts again on the next save" : `run ${options.command} again to start it`;
   const docs = new Server(
     {
@@ -43,19 +49,18 @@ function servers(options: DevOptions, processes: Processes, failure: () => strin
     processes,
     say,
   );
-  if (options.mockPort === undefined) return { docs, mock: undefined };
-  const dist = at("packages/mock/dist");
+  if (options.mockPort === undefined || !copy) return { docs, mock: undefined };
   const mock = new Server(
     {
       name: "mock",
       // Its own CLI, with every CSBS_MOCK_* setting it reads (records, seed, latency, faults…); host and port: dev's.
-      script: resolve(dist, "cli.js"),
+      script: copy.script,
       args: ["--host", HOST, "--port", String(options.mockPort)],
       cwd: root,
       ready: /listening on (http:\/\/\S+)/,
       quiet: /^\s/, // its banner's curl and scenario lines: dev prints its own
-      runnable: () => existsSync(resolve(dist, "cli.js")) && existsSync(resolve(dist, "openapi.json")),
-      fingerprint: () => digestFolder(dist),
+      runnable: () => copy.ready,
+      fingerprint: () => copy.fingerprint(),
       until,
       spare: true,
     },
@@ -85,11 +90,13 @@ async function main(): Promise<void> {
 
   const processes = new Processes();
   const builds = new Builds(processes, root);
-  const { docs, mock } = servers(options, processes, () => loop.failure);
+  const mockCopy = options.mockPort === undefined ? undefined : new MockCopy(at("packages/mock"));
+  const { docs, mock } = servers(options, processes, mockCopy, () => loop.failure);
   const loop: DevLoop = new DevLoop({
     builds,
     docs,
     mock,
+    mockCopy,
     watching: options.watching,
     docsOnly: options.docsOnly,
     hasPage: () => existsSync(at("packages/docs/dist/index.html")),
@@ -128,6 +135,7 @@ async function main(): Promise<void> {
     if (reason) console.error(`${options.command}: ${reason}`);
     setTimeout(() => process.exit(code), 4_500).unref(); // whatever happens, gone within the 5 s a supervisor waits
     await Promise.allSettled([watcher?.close(), processes.stopAll(3_500)]);
+    mockCopy?.remove();
     if (signalled) say("stopped");
     process.exit(code);
   }

@@ -1,14 +1,13 @@
 /**
  * What `pnpm dev` builds, each as the repository's or a package's own script (`node --run`):
- *   - the first build: the spec linted, then `pnpm build` (turbo, cached; `--continue`, so that what does not
+ *   - the first build: the spec linted, then `pnpm build` (turbo, cached; `--continue=dependencies-successful`: what does not
  *     depend on a failed task is still built and can be served);
  *   - the fast path of a spec save: `redocly lint` and the spec's own `build` (the bundle) in parallel; then the
- *     docs page, and the bundle put in the mock's place (`installBundle`);
+ *     docs page (and the loop gives the bundle to the mock);
  *   - the background build: types, client and mock at low priority, stopped by the next save.
  * Every failure comes back as a `Failure` (report.ts): which task, the command that reproduces it, what it said.
  */
 import type { ChildProcess } from "node:child_process";
-import { copyFileSync, renameSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Processes } from "./processes.ts";
 import { buildFailure, type Failure, lintFailure } from "./report.ts";
@@ -17,8 +16,8 @@ import { bold, digest, red, say, tail } from "./say.ts";
 export class Builds {
   readonly #processes: Processes;
   readonly #root: string;
+  /** The bundled spec (spec/dist/openapi.json). */
   readonly bundle: string;
-  readonly mockSpec: string;
   /** The bundle that the docs and the mock show (its hash); undefined: rebuild them whatever the next bundle is. */
   #served: string | undefined;
   #background: ChildProcess | undefined;
@@ -27,7 +26,6 @@ export class Builds {
     this.#processes = processes;
     this.#root = root;
     this.bundle = resolve(root, "spec/dist/openapi.json");
-    this.mockSpec = resolve(root, "packages/mock/dist/openapi.json");
   }
 
   async lint(): Promise<Failure | undefined> {
@@ -42,7 +40,7 @@ export class Builds {
     const filter = docsOnly ? ["--filter=@csbs/docs"] : [];
     const built = await this.#processes.script(this.#root, "build", [
       "--output-logs=errors-only",
-      "--continue",
+      "--continue=dependencies-successful",
       ...filter,
     ]);
     if (built.stopped) return { stopped: true };
@@ -77,17 +75,10 @@ export class Builds {
     return { headline, text: `${red(bold(`✗ ${headline}:`))}\n${tail(result.output)}` };
   }
 
-  /** The bundle, written aside and renamed into the mock's place (its full build follows in the background). */
-  installBundle(): void {
-    const aside = `${this.mockSpec}.${process.pid}`;
-    copyFileSync(this.bundle, aside);
-    renameSync(aside, this.mockSpec);
-  }
-
   /** Types, client and mock (turbo, low priority). Resolves with the failure, or undefined; `stopped` by a save. */
   async background(): Promise<{ failure?: Failure; stopped?: boolean }> {
     this.stopBackground();
-    const args = ["--output-logs=errors-only", "--continue", "--filter=!@csbs/docs"];
+    const args = ["--output-logs=errors-only", "--continue=dependencies-successful", "--filter=!@csbs/docs"];
     let child: ChildProcess | undefined;
     const result = await this.#processes.script(this.#root, "build", args, { niced: true }, (started) => {
       child = started;

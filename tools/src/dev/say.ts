@@ -2,8 +2,7 @@
  * What `pnpm dev` prints, and the content hashes it decides with. Functions only: no state.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { styleText } from "node:util";
 
 const paint = (format: Parameters<typeof styleText>[0]) => (text: string) => styleText(format, text);
@@ -34,19 +33,6 @@ export const tail = (output: string, lines = 12): string =>
 export function digest(path: string): string | undefined {
   try {
     return createHash("sha256").update(readFileSync(path)).digest("hex");
-  } catch {
-    return undefined;
-  }
-}
-
-/** One hash over every file of a folder (not recursive): a build's output, to tell whether it changed. */
-export function digestFolder(dir: string): string | undefined {
-  try {
-    const hash = createHash("sha256");
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.isFile()) hash.update(entry.name).update(readFileSync(join(dir, entry.name)));
-    }
-    return hash.digest("hex");
   } catch {
     return undefined;
   }
