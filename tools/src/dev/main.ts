@@ -43,6 +43,7 @@ function servers(
       args: ["--port", String(options.docsPort), ...(options.watching ? ["--live-reload"] : [])],
       cwd: root,
       ready: /^docs\s+(http:\/\/\S+)/,
+      fingerprint: () => digest(at("packages/docs/scripts/serve.ts")), // a save of the server restarts it
       started: (server) => server.send({ reload: true, failure: failure() }),
       until,
     },
@@ -70,7 +71,8 @@ function servers(
   return { docs, mock };
 }
 
-async function main(): Promise<void> {
+/** How dev was started; ends the process on `--help` or on a mistake (one line). */
+async function optionsOrExit(): Promise<DevOptions> {
   let options: DevOptions;
   try {
     options = readOptions(process.argv.slice(2), process.env);
@@ -87,7 +89,19 @@ async function main(): Promise<void> {
     console.error(`${options.command}: ${busy}`);
     process.exit(2);
   }
+  return options;
+}
 
+/** The one line for a server that refused to start at dev's start: its port named as dev names it, or its own line. */
+function refusal(options: DevOptions, reason: { server: string; line: string }): string {
+  if (!/EADDRINUSE|in use/.test(reason.line)) return reason.line;
+  return reason.server === "mock"
+    ? inUse(options.command, "CSBS_MOCK_PORT", options.mockPort ?? 4010)
+    : inUse(options.command, "CSBS_DOCS_PORT", options.docsPort);
+}
+
+async function main(): Promise<void> {
+  const options = await optionsOrExit();
   const processes = new Processes();
   const builds = new Builds(processes, root);
   const mockCopy = options.mockPort === undefined ? undefined : new MockCopy(at("packages/mock"));
@@ -104,16 +118,7 @@ async function main(): Promise<void> {
       const model = await currentModel();
       return model && curlOf(model, base);
     },
-    exit: (code, reason) => {
-      let line = reason?.line;
-      if (reason && /EADDRINUSE|in use/.test(reason.line)) {
-        line =
-          reason.server === "mock"
-            ? inUse(options.command, "CSBS_MOCK_PORT", options.mockPort ?? 4010)
-            : inUse(options.command, "CSBS_DOCS_PORT", options.docsPort);
-      }
-      void shutdown(code, line);
-    },
+    exit: (code, reason) => void shutdown(code, reason && refusal(options, reason)),
   });
   const watcher = options.watching
     ? new SaveWatcher(
