@@ -98,6 +98,7 @@ export class DevLoop {
     if (failure) return this.#stillServing();
     this.#built = true;
     await this.#ready(began);
+    this.#o.mock?.prepareSpare();
   }
 
   /** Starts what is down, restarts what changed; `tell`: the docs page reloads (showing the failure, if any). */
@@ -171,6 +172,7 @@ export class DevLoop {
     if (done.length) say(green(`✓ ${done.join(" · ")}`));
     await this.#serve();
     if (background && !this.#stopping) void this.#background();
+    else this.#o.mock?.prepareSpare();
   }
 
   async #page(began: number, done: string[]): Promise<void> {
@@ -197,10 +199,13 @@ export class DevLoop {
     const began = Date.now();
     const { failure, stopped } = await this.#o.builds.background();
     if (stopped || this.#stopping) return;
-    if (failure) return complain(failure.text);
-    // The mock's own build may serve more than the bundle alone (its code): restart it if that changed.
-    this.#o.mockCopy?.take();
-    await this.#serve();
-    say(dim(`types, client and mock rebuilt in the background in ${seconds(began)}`));
+    if (failure) complain(failure.text);
+    else {
+      // The mock's own build may serve more than the bundle alone (its code): restart it if that changed.
+      this.#o.mockCopy?.take();
+      await this.#serve();
+      say(dim(`types, client and mock rebuilt in the background in ${seconds(began)}`));
+    }
+    this.#o.mock?.prepareSpare(); // now that the save's work is done (the spare takes a core for a while)
   }
 }

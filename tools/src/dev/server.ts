@@ -4,8 +4,8 @@
  * save, dev says so and waits for that save (`arm()`): a server that cannot run is never restarted in a loop, and the
  * other server keeps serving meanwhile.
  *
- * With `spare`, a second process waits, its dependencies loaded (child-guard.ts), to be the next start: a restart on
- * a new spec then costs what reading the spec costs, not what loading Prism costs.
+ * With `spare`, a second process can wait, its dependencies loaded (child-guard.ts), to be the next start: a restart
+ * on a new spec then costs what reading the spec costs, not what loading Prism costs.
  */
 import type { ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -34,7 +34,7 @@ export interface ServerSpec {
   started?: (server: Server) => void;
   /** What happens after it died twice: "it starts again on the next save". */
   until: string;
-  /** Keep a spare process ready for the next start. */
+  /** It may keep a spare process ready for its next start (`prepareSpare`). */
   spare?: boolean;
 }
 
@@ -113,6 +113,14 @@ export class Server {
     if (this.#child?.connected) this.#child.send(message, () => undefined);
   }
 
+  /**
+   * Starts the spare for the next start, if it has none. Dev calls it once a save's work is done: loading Prism
+   * takes a core for half a second, which the docs build and the browser's reload need more meanwhile.
+   */
+  prepareSpare(): void {
+    if (this.#spec.spare && !this.#closed && this.#child && !this.#spare) this.#spare = this.#launch(true);
+  }
+
   /** Dev is stopping: its exit from now on is no crash. */
   close(): void {
     this.#closed = true;
@@ -150,7 +158,6 @@ export class Server {
           listening = true;
           this.#url = match[1];
           this.#spec.started?.(this);
-          if (this.#spec.spare && !this.#closed) this.#spare ??= this.#launch(true);
           done(undefined);
         } else if (listening && !quiet?.test(line)) console.log(line);
       });
