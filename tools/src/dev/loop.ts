@@ -164,7 +164,7 @@ export class DevLoop {
     const page = changed || kinds.has("docs") || kinds.has("config");
     const background = !docsOnly && (changed || kinds.has("package"));
     if (!page && !background) {
-      say("the bundled spec did not change: nothing to rebuild");
+      say(specSaved ? "the bundled spec did not change: nothing to rebuild" : "nothing to rebuild");
       return this.#serve();
     }
     const done: string[] = specSaved ? [`lint + bundle ${seconds(began)}`] : [];
