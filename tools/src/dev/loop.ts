@@ -126,10 +126,10 @@ export class DevLoop {
   #stillServing(): void {
     const { docs, mock, hasPage } = this.#o;
     const serving = [
-      mock?.url ? `the mock on ${mock.url} (the spec it was last built on)` : undefined,
-      docs.url
+      mock?.running ? `the mock on ${mock.url} (the spec it was last built on)` : undefined,
+      docs.running
         ? `the docs on ${docs.url} (${hasPage() ? "the last good page" : "a page that names this failure"})`
-        : "",
+        : undefined,
     ].filter(Boolean);
     if (serving.length) say(`still serving ${serving.join(" and ")}`);
     console.log(dim("  Fix and save: dev builds again on a save of any file the build reads (spec/, packages/*)."));
