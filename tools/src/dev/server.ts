@@ -149,7 +149,7 @@ export class Server {
     const child = this.#takeSpare() ?? this.#launch(false);
     this.#child = child;
     this.#fingerprint = this.#spec.fingerprint?.();
-    const said: string[] = [];
+    let last: string | undefined; // the last line it said on stderr: its own error, if it fails
     let listening = false;
     return new Promise((done) => {
       createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
@@ -162,12 +162,11 @@ export class Server {
         } else if (listening && !quiet?.test(line)) console.log(line);
       });
       createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
-        said.push(line);
+        if (line.trim()) last = line.trim();
         if (listening) console.error(line);
       });
       child.once("close", (code, signal) => {
         if (this.#child === child) this.#child = undefined;
-        const last = said.at(-1)?.trim();
         const how = signal ? `killed by ${signal}` : `exit code ${code}`;
         if (!listening) return done({ code, line: last ?? how });
         if (!this.#closed && !this.#processes.stoppedByDev(child)) void this.#died(last ? `${how}: ${last}` : how);
