@@ -1,9 +1,11 @@
 /**
- * The package's `serve` script: the built page on 127.0.0.1 until Ctrl-C or SIGTERM (see serve.ts).
+ * The package's `serve` script, and the docs server `pnpm dev` runs as a child process: the built page on 127.0.0.1
+ * until Ctrl-C or SIGTERM (see serve.ts).
  *
- *   node scripts/serve-cli.ts [--port 4000]     (or CSBS_DOCS_PORT)
+ *   node scripts/serve-cli.ts [--port 4000] [--live-reload]     (or CSBS_DOCS_PORT)
  *
- * A wrong flag, port or busy port is one line and exit code 2.
+ * With an IPC channel (dev's), `{ reload: true, failure? }` reloads the page and every open one. A wrong flag, port or
+ * busy port is one line and exit code 2.
  */
 import { parseArgs } from "node:util";
 import { parsePort, serveDocs } from "./serve.ts";
@@ -13,14 +15,16 @@ const fail = (line: string): never => {
   process.exit(2);
 };
 let port = 4000;
+let liveReload = false;
 try {
-  const { values } = parseArgs({ options: { port: { type: "string" } } });
+  const { values } = parseArgs({ options: { port: { type: "string" }, "live-reload": { type: "boolean" } } });
+  liveReload = values["live-reload"] === true;
   if (values.port !== undefined) port = parsePort(values.port, "--port");
   else if (process.env.CSBS_DOCS_PORT !== undefined) port = parsePort(process.env.CSBS_DOCS_PORT, "CSBS_DOCS_PORT");
 } catch (error) {
-  fail(`${(error as Error).message.split(". ")[0]} (valid: --port N, or CSBS_DOCS_PORT)`);
+  fail(`${(error as Error).message.split(". ")[0]} (valid: --port N, or CSBS_DOCS_PORT; --live-reload)`);
 }
-const docs = await serveDocs({ port }).catch((error: NodeJS.ErrnoException) =>
+const docs = await serveDocs({ port, liveReload }).catch((error: NodeJS.ErrnoException) =>
   fail(
     error.code === "EADDRINUSE"
       ? `port ${port} is in use on 127.0.0.1; pick another: --port ${port + 1} (or CSBS_DOCS_PORT)`
@@ -31,3 +35,6 @@ console.log(`docs  http://127.0.0.1:${docs.port}/`);
 const stop = () => docs.close().then(() => process.exit(0));
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);
+process.on("message", (message: { reload?: boolean; failure?: string }) => {
+  if (message?.reload) void docs.reload(message.failure);
+});

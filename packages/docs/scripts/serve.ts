@@ -2,7 +2,10 @@
  * Serves the built page (dist/index.html) on 127.0.0.1, optionally with live reload: `pnpm dev` and `pnpm run docs`
  * call `reload()` after each rebuild and every open page reloads itself.
  *
- *   node scripts/serve-cli.ts [--port 4000]     (or CSBS_DOCS_PORT; the package's `serve` script)
+ *   node scripts/serve-cli.ts [--port 4000] [--live-reload]     (or CSBS_DOCS_PORT; the package's `serve` script)
+ *
+ * `pnpm dev` (tools/src/dev) runs it as a child process with `--live-reload` and an IPC channel, and sends it
+ * `{ reload: true, failure? }` after each build: `failure` is what the page at / says while there is no page.
  *
  * The page is read into memory at start and on `reload()`, so a build writing dist/ meanwhile is never served half.
  */
@@ -16,8 +19,11 @@ export interface DocsServer {
   readonly server: Server;
   /** The port it listens on (useful with port 0). */
   readonly port: number;
-  /** Reads the page again and, with `liveReload`, tells every open page to reload. */
-  reload(): Promise<void>;
+  /**
+   * Reads the page again and, with `liveReload`, tells every open page to reload. `failure`: why there is no page
+   * (a failed build), said instead of "not built yet" while there is none.
+   */
+  reload(failure?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,7 @@ export async function serveDocs(
   const { port = 4000, host = "127.0.0.1", liveReload = false, file = docsFile } = options;
   const listeners = new Set<ServerResponse>();
   let page: string | undefined;
+  let failure: string | undefined;
   const load = async () => {
     try {
       const html = await readFile(file, "utf8");
@@ -66,7 +73,9 @@ export async function serveDocs(
     if (path !== "/" && path !== "/index.html") {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
     } else if (page === undefined) {
-      res.writeHead(503, { "content-type": "text/plain" }).end("docs not built yet: run `pnpm build`\n");
+      const why = (failure ?? "docs not built yet: run `pnpm build`").replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+      res.writeHead(503, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+      res.end(`<!doctype html><title>docs: no page</title><pre>${why}</pre>${liveReload ? hook : ""}\n`);
     } else {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
       res.end(req.method === "HEAD" ? undefined : page);
@@ -80,7 +89,8 @@ export async function serveDocs(
   return {
     server,
     port: typeof address === "object" && address ? address.port : port,
-    async reload() {
+    async reload(why?: string) {
+      failure = why;
       await load();
       for (const res of listeners) res.write("event: reload\ndata: {}\n\n");
     },

@@ -69,6 +69,20 @@ describe("serveDocs({ liveReload: true })", () => {
     }
   });
 
+  it("while there is no page, says why when told (pnpm dev's failed build), as a page that reloads itself", async () => {
+    const empty = await serveDocs({ port: 0, file: join(dir, "missing.html"), liveReload: true });
+    try {
+      await empty.reload("the build failed: @csbs/client#build <see the terminal>");
+      const res = await fetch(`http://127.0.0.1:${empty.port}/`);
+      expect(res.status).toBe(503);
+      const body = await res.text();
+      expect(body).toContain("the build failed: @csbs/client#build &#60;see the terminal&#62;");
+      expect(body).toContain('new EventSource("/__reload")');
+    } finally {
+      await empty.close();
+    }
+  });
+
   it("rejects a port that is in use (EADDRINUSE), and a port value that is not a port, naming where it came from", async () => {
     await expect(serveDocs({ port: docs.port, file })).rejects.toMatchObject({ code: "EADDRINUSE" });
     expect(parsePort("4000", "CSBS_DOCS_PORT")).toBe(4000);

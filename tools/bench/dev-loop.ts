@@ -1,5 +1,6 @@
 /**
- * `pnpm bench` (@csbs/docs): the inner loop of `pnpm dev`, save → seen, in wall time.
+ * `pnpm bench` (@csbs/tools; alone: `pnpm --filter @csbs/tools run bench:dev [rounds]`): the inner loop of `pnpm dev`,
+ * save → seen, in wall time.
  *
  * On a scratch copy of the repository (test/scratch.ts), `pnpm dev` on free ports and the docs page open in headless
  * Chromium. Each round saves two edits, one at a time, and waits until it is seen:

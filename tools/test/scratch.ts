@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const repo = fileURLToPath(new URL("../../../", import.meta.url));
+export const repo = fileURLToPath(new URL("../../", import.meta.url));
 const SKIP = /(^|\/)(\.git|\.turbo|\.toolchain|dist|test-output|coverage)$|^node_modules\/\.pnpm$/;
 
 export function scratchCopy(): { dir: string; remove(): void } {
@@ -108,6 +108,13 @@ export function launch(command: string, args: string[], cwd: string, env: Record
         },
       ),
   };
+}
+
+/** The PID of the process that listens on 127.0.0.1:`port` (ss shows it for our own processes), if any. */
+export function listener(port: number): number | undefined {
+  const out = execFileSync("ss", ["-Htlnp", `sport = :${port}`], { encoding: "utf8" });
+  const pid = Number(/pid=(\d+)/.exec(out)?.[1]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /** State and parent of a live process (from /proc), or undefined once it is gone (or a zombie). */

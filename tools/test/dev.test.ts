@@ -1,12 +1,15 @@
 // `pnpm dev` as people run it, on a scratch copy of the repository that starts unbuilt (no dist/, no turbo cache):
 // every way of saving a file shows up in the served docs page and in the mock; a save that changed nothing rebuilds
-// nothing; a spec that does not lint is reported in a few lines while the last good build stays served; every
-// mistake in flags, environment or ports is one line and a non-zero exit; SIGTERM/SIGINT stop everything in 5 s.
+// nothing; a spec that does not lint is reported in a few lines while the last good build stays served; a server
+// that dies (kill -9) is started again, once per save; every mistake in flags, environment or ports is one line and
+// a non-zero exit; SIGTERM/SIGINT stop everything in 5 s with one line; a first build that fails names the task and
+// how to reproduce it, serves what it can, and a save of the broken file builds again.
 // Real processes on a busy 2-core machine: the waits are generous, the assertions are about what users see.
 import { execFileSync } from "node:child_process";
 import { appendFileSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   descendants,
@@ -16,6 +19,7 @@ import {
   killAll,
   type Launched,
   launch,
+  listener,
   portFree,
   scratchCopy,
   sleep,
@@ -83,6 +87,17 @@ describe("pnpm dev, started on an unbuilt tree", () => {
     expect(dev.output()).not.toMatch(/ERR_MODULE_NOT_FOUND|ERR_PNPM|\n\s+at .+:\d+:\d+/);
     expect((await docsPage()).includes("backup_d32c"), "the docs page shows the example").toBe(true);
     expect((await mockAnswer()).includes("backup_d32c"), "the mock answers the example").toBe(true);
+  });
+
+  it("prints a request the mock answers, from the spec's model: the first operation, path parameters from examples", async () => {
+    const curl = /curl .+$/m.exec(dev.output())?.[0];
+    expect(curl, "a curl line next to the mock's URL").toBeDefined();
+    const { model } = await import(pathToFileURL(at("packages/types/src/model.gen.mjs")).href);
+    for (const parameter of model.operations[0].parameters.filter((p: { in: string }) => p.in === "path")) {
+      expect(curl).toContain(`/${parameter.example}/`);
+    }
+    const status = execFileSync("sh", ["-c", `${curl} -s -o /dev/null -w '%{http_code}'`], { encoding: "utf8" });
+    expect(status, curl).toBe("200");
   });
 
   it("an in-place write", async () => {
@@ -206,6 +221,92 @@ describe("pnpm dev, started on an unbuilt tree", () => {
     );
     await shows("backup_fixed8");
   });
+
+  /** dev's lines about one server since `from`: "the mock exited…", "the mock did not start…". */
+  const about = (server: string, from: number) =>
+    dev
+      .output()
+      .slice(from)
+      .split("\n")
+      .filter((line) => line.includes(`the ${server} `));
+  const status = async (port: number, path = "/") =>
+    (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { "X-Auth-Token": "t" } })).status;
+
+  it(
+    "the mock killed (kill -9): one line, the docs keep serving, the mock is back",
+    async () => {
+      const pid = listener(mockPort);
+      expect(pid, "a process listens on the mock's port").toBeDefined();
+      const from = dev.output().length;
+      process.kill(pid as number, "SIGKILL");
+      await dev.waitFor(/the mock exited \(killed by SIGKILL\); starting it again/, SHOW, from);
+      expect(await status(docsPort), "the docs meanwhile").toBe(200);
+      await until(
+        "the mock back",
+        async () => listener(mockPort) !== pid && (await mockAnswer()).includes("backup_fixed8"),
+        SHOW,
+      );
+      expect(about("mock", from)).toHaveLength(1);
+    },
+    4 * SHOW,
+  );
+
+  it(
+    "the docs server killed (kill -9): one line, the mock keeps answering, the docs are back",
+    async () => {
+      const pid = listener(docsPort);
+      expect(pid, "a process listens on the docs' port").toBeDefined();
+      const from = dev.output().length;
+      process.kill(pid as number, "SIGKILL");
+      await dev.waitFor(/the docs exited \(killed by SIGKILL\); starting it again/, SHOW, from);
+      expect(await status(mockPort, api), "the mock meanwhile").toBe(200);
+      await until(
+        "the docs back",
+        async () => listener(docsPort) !== pid && (await docsPage()).includes("backup_fixed8"),
+        SHOW,
+      );
+      expect(about("docs", from)).toHaveLength(1);
+    },
+    4 * SHOW,
+  );
+
+  it(
+    "a mock that cannot start is tried once when it dies, then once per save: never in a loop",
+    async () => {
+      const sample = at(
+        `packages/docs/samples/${readdirSync(at("packages/docs/samples")).find((f) => /\.(sh|ts)$/.test(f))}`,
+      );
+      const save = () => appendFileSync(sample, sample.endsWith(".sh") ? "# a save\n" : "// a save\n");
+      let from = dev.output().length;
+      save(); // a save: the mock may be started again once more (the kill above used the last one up)
+      await dev.waitFor(/✓ docs/, SHOW, from);
+      // The spec the running mock reads (next to the CLI it runs): unreadable, so that every start now fails.
+      const pid = listener(mockPort) as number;
+      const cli = readFileSync(`/proc/${pid}/cmdline`, "utf8")
+        .split("\0")
+        .find((arg) => arg.endsWith("cli.js"));
+      writeFileSync(join(dirname(cli as string), "openapi.json"), "{ not a spec");
+      from = dev.output().length;
+      process.kill(pid, "SIGKILL");
+      await dev.waitFor(/the mock did not start again \(csbs-mock: .+\); it starts again on the next save/, SHOW, from);
+      await sleep(3_000); // nothing may happen until the next save
+      expect(about("mock", from), "died, tried once").toHaveLength(2);
+      expect(listener(mockPort), "no mock").toBeUndefined();
+      expect(await status(docsPort), "the docs meanwhile").toBe(200);
+
+      from = dev.output().length;
+      save();
+      await dev.waitFor(/the mock did not start \(csbs-mock: .+\); it starts again on the next save/, SHOW, from);
+      await dev.waitFor(/✓ docs/, SHOW, from);
+      await sleep(3_000);
+      expect(about("mock", from), "one try for one save").toHaveLength(1);
+
+      // A spec save gives the mock a spec it can read again.
+      writeFileSync(example(), withName(readFileSync(example(), "utf8"), "backup_back9"));
+      await shows("backup_back9");
+    },
+    4 * SHOW,
+  );
 });
 
 describe("every mistake is one line and a non-zero exit, and nothing says ready", () => {
@@ -227,6 +328,17 @@ describe("every mistake is one line and a non-zero exit, and nothing says ready"
 
   it("an unknown flag lists the valid ones", async () => {
     expectOneLine(await run(["--prot", "4011"], {}), /Unknown option '--prot'.*--docs-only, --no-watch, --help/);
+  });
+
+  it("a mock setting the mock refuses: its one line", async () => {
+    const [mockPort, docsPort] = await twoPorts();
+    const result = await run([], {
+      CSBS_MOCK_RECORDS: "abc",
+      CSBS_MOCK_PORT: String(mockPort),
+      CSBS_DOCS_PORT: String(docsPort),
+    });
+    expectOneLine(result, /CSBS_MOCK_RECORDS must be an integer .*"abc"/);
+    expect(await portFree(docsPort), "the docs server stopped with it").toBe(true);
   });
 
   it("an invalid port blames the variable it came from", async () => {
@@ -258,7 +370,7 @@ describe("every mistake is one line and a non-zero exit, and nothing says ready"
 });
 
 describe("SIGTERM or SIGINT stops everything within 5 s: ports freed, no process left", () => {
-  // npm start is `<setup> && exec node packages/docs/scripts/dev.ts`: after the setup (which needs the registry, and
+  // npm start is `<setup> && exec node tools/src/dev/main.ts`: after the setup (which needs the registry, and
   // runs in CI on a fresh clone) it is npm's script runner with exec, which `npm run dev` exercises here.
   const cases: { name: string; command: string; args: string[]; signal: NodeJS.Signals; group?: boolean }[] = [
     { name: "SIGTERM to the pnpm dev process", command: "pnpm", args: ["dev"], signal: "SIGTERM" },
@@ -291,6 +403,7 @@ describe("SIGTERM or SIGINT stops everything within 5 s: ports freed, no process
       const tree = [...descendants(dev.pid), ...groupMembers(dev.pid)];
       leftovers.push(dev.pid, ...tree);
       const sent = Date.now();
+      const from = dev.output().length;
       process.kill(c.group ? -dev.pid : dev.pid, c.signal);
       const { at } = await Promise.race([dev.exited, sleep(10_000).then(() => ({ at: Number.POSITIVE_INFINITY }))]);
       expect(at - sent, `${c.command} exited after the signal`).toBeLessThan(5_000);
@@ -301,6 +414,54 @@ describe("SIGTERM or SIGINT stops everything within 5 s: ports freed, no process
       expect(groupMembers(dev.pid), "its process group").toEqual([]);
       expect(await portFree(mockPort), "mock port free").toBe(true);
       expect(await portFree(docsPort), "docs port free").toBe(true);
+      expect(dev.output().slice(from).trim().split("\n"), "what it said when stopped").toEqual([
+        expect.stringMatching(/^\[dev [\d:]+\] stopped$/),
+      ]);
     }, 300_000);
   }
+});
+
+describe("a first build that fails: the task, how to reproduce it, what can be served, and a save builds again", () => {
+  it("a syntax error in packages/client/src", async () => {
+    const client = join(scratch.dir, "packages/client/src/index.ts");
+    const original = readFileSync(client, "utf8");
+    rmSync(join(scratch.dir, "packages/docs/dist"), { recursive: true, force: true }); // no last good page
+    writeFileSync(client, `${original}\nexport const broken = ;\n`);
+    const [mockPort, docsPort] = await twoPorts();
+    const dev = launch("pnpm", ["dev"], scratch.dir, {
+      CSBS_MOCK_PORT: String(mockPort),
+      CSBS_DOCS_PORT: String(docsPort),
+    });
+    try {
+      await dev.waitFor(/still serving/, 240_000);
+      leftovers.push(...descendants(dev.pid));
+      const said = dev.output();
+      expect(said).toMatch(
+        /the build failed: @csbs\/client#build \(reproduce: pnpm --filter @csbs\/client run build\)/,
+      );
+      expect(said, "where").toMatch(/src\/index\.ts:\d+:\d+/);
+      expect(said).not.toMatch(/ready in|\n\s+at .+:\d+:\d+/);
+      const page = await fetch(`http://127.0.0.1:${docsPort}/`);
+      expect(page.status).toBe(503);
+      const body = await page.text();
+      expect(body, "the page names the failed task").toContain("@csbs/client#build");
+      expect(body, "and reloads itself once the build is fixed").toContain("/__reload");
+      const doc = JSON.parse(readFileSync(join(scratch.dir, "spec/dist/openapi.json"), "utf8"));
+      const path = Object.keys(doc.paths)[0]?.replace(/\{[^}]+\}/g, "my-project") ?? "/";
+      const answer = await fetch(`http://127.0.0.1:${mockPort}${path}`, {
+        headers: { "X-Auth-Token": "t" },
+      });
+      expect(answer.status, "the mock serves the spec").toBe(200);
+
+      const from = dev.output().length;
+      writeFileSync(client, original);
+      await dev.waitFor(/✓ ready in/, 240_000, from);
+      const fixed = await fetch(`http://127.0.0.1:${docsPort}/`);
+      expect(fixed.status).toBe(200);
+      expect(await fixed.text()).toContain("checkpoint_items");
+    } finally {
+      if (isAlive(dev.pid)) process.kill(dev.pid, "SIGTERM");
+      await dev.exited;
+    }
+  }, 600_000);
 });

@@ -1,0 +1,41 @@
+/**
+ * Loaded first (`node --import`) in each server that `pnpm dev` starts with an IPC channel.
+ *
+ * - The channel closes when dev is gone, however it went (kill -9 included): the server then stops as on SIGTERM and
+ *   frees its port, instead of living on without the process that owns it.
+ * - A spare (`CSBS_DEV_SPARE=1`) loads the runtime dependencies of the server's package now, then waits for dev's
+ *   `{ go: true }` before the server itself runs: most of a mock's start is loading Prism, and a spare ready before
+ *   the next save leaves a restart only what reading the new spec costs.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+if (process.channel) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
+
+/** `require`s every dependency of the package that `script` belongs to; one that cannot load is left to the server. */
+function preload(script: string): void {
+  let dir = dirname(script);
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  const manifest = join(dir, "package.json");
+  if (!existsSync(manifest)) return;
+  const require = createRequire(manifest);
+  for (const name of Object.keys(JSON.parse(readFileSync(manifest, "utf8")).dependencies ?? {})) {
+    try {
+      require(name);
+    } catch {}
+  }
+}
+
+if (process.env.CSBS_DEV_SPARE === "1" && process.channel && process.argv[1]) {
+  delete process.env.CSBS_DEV_SPARE;
+  preload(process.argv[1]);
+  await new Promise<void>((go) => {
+    const wait = (message: { go?: boolean }) => {
+      if (!message?.go) return;
+      process.off("message", wait);
+      go();
+    };
+    process.on("message", wait);
+  });
+}
