@@ -301,9 +301,6 @@ export async function renderTypes(spec: Spec): Promise<[string, string][]> {
     enums: enumsOf(spec, model),
     sortKeys: sortKeysOf(model),
   });
-  const [modelCjs, modelEsm] = runtimeModules(MODEL_DOC, { model });
-  const reexport = (from: string, names: string[]) =>
-    `${GENERATED_HEADER}\nexport type * from "./${from}.js";\nimport type { ${names.join(", ")} } from "./${from}.js";\n`;
   return [
     ["openapi.gen.d.ts", `${GENERATED_HEADER}\n${body}`],
     ["index.gen.d.ts", aliasModule(spec, model)],
@@ -320,11 +317,31 @@ export async function renderTypes(spec: Spec): Promise<[string, string][]> {
     ],
     ["index.gen.js", `${indexCjs}${SORT_BY}\nexports.sortBy = sortBy;\n`],
     ["index.gen.mjs", `${indexEsm}export ${SORT_BY}\n`],
+    ...modelFiles(model),
+  ];
+}
+
+const reexport = (from: string, names: string[]) =>
+  `${GENERATED_HEADER}\nexport type * from "./${from}.js";\nimport type { ${names.join(", ")} } from "./${from}.js";\n`;
+
+/** The model's files (model.gen.*) of a model. */
+function modelFiles(model: ApiModel): [string, string][] {
+  const [modelCjs, modelEsm] = runtimeModules(MODEL_DOC, { model });
+  return [
     ["model.gen.d.ts", modelDeclarations()],
     ["model.gen.d.mts", `${reexport("model.gen", ["ApiModel"])}${MODEL_DOC}\nexport declare const model: ApiModel;\n`],
     ["model.gen.js", modelCjs],
     ["model.gen.mjs", modelEsm],
   ];
+}
+
+/**
+ * The model's files alone (no openapi-typescript: fast): what `pnpm dev` writes after a spec save, so the mock and the
+ * docs it restarts read the saved spec at once; the rest follows in its background build (`pnpm generate`).
+ */
+export function renderModel(spec: Spec): [string, string][] {
+  checkVocabulary(spec);
+  return modelFiles(buildModel(spec));
 }
 
 export interface Drift {
@@ -383,9 +400,10 @@ export async function loadSpec(file?: string): Promise<Spec> {
   }
 }
 
-export async function generate(spec: Spec, outDir: string = SRC_DIR): Promise<string[]> {
+export async function generate(spec: Spec, outDir: string = SRC_DIR, only?: "model"): Promise<string[]> {
   // Rendered first: a spec the generator refuses leaves nothing behind, not even an empty folder.
-  const files = (await renderTypes(spec)).map(([name, text]) => [resolve(outDir, name), text] as const);
+  const rendered = only === "model" ? renderModel(spec) : await renderTypes(spec);
+  const files = rendered.map(([name, text]) => [resolve(outDir, name), text] as const);
   await mkdir(outDir, { recursive: true });
   for (const [file, text] of files) await writeFile(file, text);
   return files.map(([f]) => f);

@@ -20,7 +20,10 @@ function preload(script: string): void {
   const manifest = join(dir, "package.json");
   if (!existsSync(manifest)) return;
   const require = createRequire(manifest);
-  for (const name of Object.keys(JSON.parse(readFileSync(manifest, "utf8")).dependencies ?? {})) {
+  const { dependencies = {}, optionalDependencies = {} } = JSON.parse(readFileSync(manifest, "utf8"));
+  // Prism is the mock's optional dependency (left out below its Node floor): preloading it is the spare's point. The
+  // model (`@csbs/types/model`) is not a package name here, so a spare never holds the model of an older spec.
+  for (const name of Object.keys({ ...dependencies, ...optionalDependencies })) {
     try {
       require(name);
     } catch {}

@@ -43,7 +43,9 @@ function servers(
       args: ["--port", String(options.docsPort), ...(options.watching ? ["--live-reload"] : [])],
       cwd: root,
       ready: /^docs\s+(http:\/\/\S+)/,
-      fingerprint: () => digest(at("packages/docs/scripts/serve.ts")) + digest(at("packages/docs/scripts/serve-cli.ts")), // a save of the server restarts it
+      // a save of the server restarts it
+      fingerprint: () =>
+        `${digest(at("packages/docs/scripts/serve.ts"))}${digest(at("packages/docs/scripts/serve-cli.ts"))}`,
       started: (server) => server.send({ reload: true, failure: failure() }),
       until,
     },

@@ -3,7 +3,8 @@
  *   - the first build: the spec linted, then `pnpm build` (turbo, cached; `--continue=dependencies-successful`: what does not
  *     depend on a failed task is still built and can be served);
  *   - the fast path of a spec save: `redocly lint` and the spec's own `build` (the bundle) in parallel; then the
- *     docs page (and the loop gives the bundle to the mock);
+ *     model (`@csbs/types`' `generate:model`, what the mock's engine and the docs read); then the docs page (and the
+ *     loop gives the bundle, Prism's input, to the mock);
  *   - the background build: types, client and mock at low priority, stopped by the next save.
  * Every failure comes back as a `Failure` (report.ts): which task, the command that reproduces it, what it said.
  */
@@ -62,6 +63,15 @@ export class Builds {
     }
     const now = digest(this.bundle);
     const changed = now !== this.#served;
+    if (changed) {
+      // The model every product reads (the mock's engine, the docs page), from the new bundle: the mock and the docs
+      // restarted next must answer the saved spec, not wait for the background build's `pnpm generate`.
+      const modelled = await this.#processes.script(resolve(this.#root, "packages/types"), "generate:model");
+      if (!modelled.ok) {
+        const headline = "the model was not generated";
+        return { failure: { headline, text: `${red(bold(`✗ ${headline}:`))}\n${tail(modelled.output)}` }, changed };
+      }
+    }
     this.#served = now;
     return { changed };
   }
