@@ -26,9 +26,9 @@ const fail = (message) => {
   console.error(`bootstrap: ${message}`);
   process.exit(1);
 };
-const run = (cmd, args) => {
+const run = (cmd, args, extraEnv = {}) => {
   console.log(`> ${cmd} ${args.join(" ")}`);
-  const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root, env });
+  const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root, env: { ...env, ...extraEnv } });
   if (result.error) fail(`could not run "${cmd}": ${result.error.message}`);
   if (result.status !== 0) fail(`"${cmd} ${args.join(" ")}" failed (exit ${result.status ?? result.signal}).`);
 };
@@ -65,8 +65,10 @@ if (wanted.length > 0) {
 const node = versionOf("node");
 if (node !== `v${nodeVersion}`) fail(`expected Node v${nodeVersion} on the toolchain's PATH, found ${node ?? "none"}.`);
 
-// 2. The workspace, exactly as locked (root devDependencies put the same Node and pnpm in node_modules/.bin).
-run("pnpm", ["install", "--frozen-lockfile"]);
+// 2. The workspace, exactly as locked (root devDependencies put the same Node and pnpm in node_modules/.bin). The
+// npm `node` package's own install script spawns with `shell: true`, which Node 24 flags (DEP0190) on every fresh
+// install: that one warning, of a script not ours, is silenced for this step alone.
+run("pnpm", ["install", "--frozen-lockfile"], { NODE_OPTIONS: "--disable-warning=DEP0190" });
 
 // 3. The browser tests drive Debian's Chromium (never a downloaded browser build).
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
