@@ -1,5 +1,5 @@
 /** Statuses worth another attempt of an idempotent GET. 400, 401, 403 and 404 never are. */
-export const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 const BASE_MS = 500;
 const CAP_MS = 8_000;
