@@ -3,8 +3,6 @@
 // group's operations only while the route is inside that group, and renders long sections only as they scroll into
 // view; this script makes the page readable, printable and linkable as one document.
 (() => {
-  // The plain rendition (scripts/static.ts) gives way to Redoc on screen; it stays for print.
-  document.documentElement.classList.add("csbs-js");
   const redoc = document.getElementById("redoc");
   if (!redoc) return;
 
@@ -85,16 +83,69 @@
     };
   }
 
-  // --- Redoc's markup, adjusted as it appears (React leaves attributes it does not change alone).
+  // --- Redoc's markup, adjusted as it appears (React leaves attributes and nodes it does not render alone).
+  const noscript = document.getElementById("csbs-noscript")?.textContent ?? "";
+  const download = /href="(data:application\/json[^"]+)"/.exec(noscript)?.[1];
+  const copyLabel = (button) => {
+    const section = button.closest("[data-section-id]")?.getAttribute("data-section-id") ?? "/";
+    if (section === "/") return ["Copy OpenAPI (YAML)", "Copy the whole OpenAPI document, as YAML"];
+    const what = section.split("/").length > 2 ? "operation" : "group";
+    return [`Copy ${what} (Markdown)`, `Copy this ${what} as Markdown with its part of the OpenAPI document`];
+  };
+  /** Text nodes of an element that React renders; changing their text keeps React's nodes in place. */
+  const relabel = (button, text) => {
+    const node = [...button.childNodes].find((n) => n.nodeType === 3 && n.nodeValue.trim());
+    if (node && node.nodeValue !== text && /^(Copy|Copied)/.test(node.nodeValue.trim())) node.nodeValue = text;
+  };
   const adjust = (root) => {
     // Sidebar links are written as paths (`/backups/…`): from file:// they would open files. As fragments they work
     // everywhere, and Redoc's router reads them the same.
     for (const a of root.querySelectorAll?.('a[href^="/"]:not([href^="//"])') ?? []) {
       a.setAttribute("href", `#${a.getAttribute("href")}`);
     }
+    // Redoc's "Copy" page actions copy the whole document (the intro's) or a part as Markdown: say which.
+    for (const button of root.querySelectorAll?.('[data-testid="page-actions"] > button') ?? []) {
+      const [text, title] = copyLabel(button);
+      if (button.title !== title) button.title = title;
+      if (/^Cop(y|ied)$/.test(button.textContent.trim())) relabel(button, text);
+    }
+    // The intro's page actions also offer the OpenAPI document itself, from this page (a data: URL, no request).
+    const intro = redoc.querySelector('[data-section-id="/"] [data-testid="page-actions"]');
+    if (intro && download && !intro.querySelector(".csbs-download")) {
+      const link = Object.assign(document.createElement("a"), {
+        className: "csbs-download",
+        href: download,
+        download: "csbs-openapi.json",
+        textContent: "Download OpenAPI (JSON)",
+      });
+      intro.append(link);
+    }
+    // The example menu's name must contain what it shows (WCAG 2.5.3): "Example: <the example's title>".
+    for (const button of root.querySelectorAll?.('button[aria-label^="Example"]') ?? []) {
+      const name = `Example: ${button.textContent.trim()}`;
+      if (button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
+    }
+    // The search box opens on Ctrl+K; it is also reachable with Tab and opens with Enter or Space.
+    const search = redoc.querySelector('[data-testid="search-trigger"]');
+    if (search && !search.hasAttribute("tabindex")) {
+      search.setAttribute("tabindex", "0");
+      search.setAttribute("role", "button");
+      search.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        search.click();
+      });
+    }
   };
   adjust(redoc);
-  new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) adjust(node);
-  }).observe(redoc, { childList: true, subtree: true });
+  // Once a frame at most, however many nodes Redoc renders (its own changes above cause one more, quiet, round).
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      adjust(redoc);
+    });
+  }).observe(redoc, { childList: true, subtree: true, characterData: true });
 })();

@@ -70,7 +70,8 @@ export const additionsFor = (api: ApiModel): PageAdditions =>
 
 /** The page's slots (template.hbs) filled: its CSS and script, download link, plain rendition, console bundle. */
 function fillSlots(html: string, spec: string, api: ApiModel, additions: PageAdditions, consoleBundle: string): string {
-  const download = `data:application/json;base64,${readFileSync(spec).toString("base64")}`;
+  // Percent-encoded rather than base64: the same bytes gzip to two thirds of the size.
+  const download = `data:application/json;charset=utf-8,${encodeURIComponent(readFileSync(spec, "utf8"))}`;
   const script = existsSync(consoleBundle)
     ? `<script type="module" id="csbs-console">\n${readFileSync(consoleBundle, "utf8").replace(/<\/(script)/gi, "<\\/$1")}\n</script>\n`
     : "";

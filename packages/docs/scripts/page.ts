@@ -51,8 +51,8 @@ const cell = (text: string) => oneLine(text).replaceAll("|", "\\|");
 function tokenSection(api: ApiModel, name: string, header: string, description: string): string {
   const url = HUAWEI.tokenUrl(regionOf(api));
   const project = api.commonPathParameters.find((p) => /project/.test(p));
-  const scope = project ? `,\n           scope: {project: {id: $project}}` : "";
-  const args = project ? ` --arg project "$${envOf(project)}"` : "";
+  const scope = project ? `,\n             scope: {project: {id: $project}}` : "";
+  const args = project ? ` \\\n    --arg project "$${envOf(project)}"` : "";
   return [
     "### Getting an IAM token",
     "",
@@ -62,10 +62,12 @@ function tokenSection(api: ApiModel, name: string, header: string, description: 
       `the answer; send it as \`${header}\` on every request, as the token samples do (\`$HW_IAM_TOKEN\`).`,
     "",
     "```sh",
-    `export HW_IAM_TOKEN=$(jq -n --arg user "$HW_USER" --arg password "$HW_PASSWORD" --arg domain "$HW_DOMAIN"${args} \\`,
-    `  '{auth: {identity: {methods: ["password"],`,
-    `           password: {user: {name: $user, password: $password, domain: {name: $domain}}}}${scope}}}' |`,
-    `  curl -sS --fail-with-body -D - -o /dev/null -X POST "${url}" -H "Content-Type: application/json" -d @- |`,
+    "export HW_IAM_TOKEN=$(",
+    `  jq -n --arg user "$HW_USER" --arg password "$HW_PASSWORD" --arg domain "$HW_DOMAIN"${args} \\`,
+    `    '{auth: {identity: {methods: ["password"],`,
+    `                        password: {user: {name: $user, password: $password, domain: {name: $domain}}}}${scope}}}' |`,
+    `  curl -sS --fail-with-body -D - -o /dev/null -X POST -H "Content-Type: application/json" -d @- \\`,
+    `    "${url}" |`,
     `  awk 'tolower($1) == "x-subject-token:" { print $2 }' | tr -d '\\r')`,
     "```",
   ].join("\n");
@@ -157,14 +159,14 @@ export function errorsTable(api: ApiModel, op: OperationModel, retryable: Readon
       meaning += ` ${"\\*".repeat(notes.length)}`;
     }
     const todo = cell(whatToDo(api, op, error, retryable.has(error.status)));
-    const retried = retryable.has(error.status) ? "yes" : "no";
+    const retried = retryable.has(error.status) ? "retried by `@csbs/client`" : "not retried";
     return `| ${error.status} | ${typeof code === "string" ? `\`${code}\`` : "—"} | ${meaning} | ${todo} | ${retried} |`;
   });
   return [
     "**Errors.** Every error answer has a JSON body with `error_code` and `error_msg` (API Gateway's also has " +
       "`request_id`); the responses below show each one.",
     "",
-    "| Status | Error code | Meaning | What to do | Retried by `@csbs/client` |",
+    "| Status | Error code | Meaning | What to do | `@csbs/client` |",
     "| --- | --- | --- | --- | --- |",
     ...rows,
     ...(notes.length ? ["", ...notes.map((n) => n.replace(/^\*+/, (stars) => "\\*".repeat(stars.length)))] : []),
