@@ -52,10 +52,11 @@
     if (target) location.replace(target);
   });
 
-  // --- Lazy sections. Redoc mounts a long section when an IntersectionObserver with its margin sees it near the
-  // viewport, so print and find-in-page miss what was never scrolled to. Those observers report every section as
-  // visible once the first paint is done; Redoc then mounts them in a transition. Other observers are untouched.
-  const LAZY_MARGIN = "0px 0px 200px 0px";
+  // --- Lazy parts. Redoc mounts a long section, and the nested fields of a schema, when an IntersectionObserver with
+  // one of these margins sees it near the viewport, so find-in-page (and anything that reads the page) misses what
+  // was never scrolled to. Those observers report every target as visible once the first paint is done; Redoc then
+  // mounts them in a transition. Other observers (e.g. its router's link prefetching) are untouched.
+  const LAZY_MARGINS = new Set(["0px 0px 200px 0px", "800px 0px"]);
   const Native = window.IntersectionObserver;
   if (Native) {
     const pending = [];
@@ -69,7 +70,7 @@
     window.IntersectionObserver = class extends Native {
       constructor(callback, options) {
         super(callback, options);
-        this.csbsEager = options?.rootMargin === LAZY_MARGIN ? callback : undefined;
+        this.csbsEager = LAZY_MARGINS.has(options?.rootMargin) ? callback : undefined;
       }
       observe(target) {
         super.observe(target);
