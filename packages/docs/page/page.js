@@ -61,11 +61,24 @@
   if (Native) {
     const pending = [];
     let flushing = false;
+    let quiet = 0;
+    // Once no lazy part is left for a few frames, the page is whole: Redoc may stop keeping its scroll target in
+    // place (it does until the reader scrolls; a press on the page's root stands for that), and tests may look.
+    const settle = () => {
+      if (pending.length > 0 || flushing) return;
+      if (++quiet < 3) return requestAnimationFrame(settle);
+      document.documentElement.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
+      // The route's `#top` did its work; left in the URL, Redoc would scroll back to it on its next navigation.
+      if (location.hash.endsWith("#top")) history.replaceState(history.state, "", location.hash.slice(0, -4));
+      document.documentElement.setAttribute("data-csbs-rendered", "");
+    };
     const flush = () => {
       flushing = false;
       for (const [observer, callback, target] of pending.splice(0)) {
         callback([{ isIntersecting: true, target, intersectionRatio: 1 }], observer);
       }
+      quiet = 0;
+      requestAnimationFrame(settle);
     };
     window.IntersectionObserver = class extends Native {
       constructor(callback, options) {
@@ -126,6 +139,15 @@
       const name = `Example: ${button.textContent.trim()}`;
       if (button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
     }
+    // A table wider than its column scrolls sideways: the keyboard can scroll it too (WCAG 2.1.1).
+    for (const wrapper of redoc.querySelectorAll(".md-table-wrapper")) {
+      const scrolls = wrapper.scrollWidth > wrapper.clientWidth;
+      if (scrolls && !wrapper.hasAttribute("tabindex")) {
+        wrapper.setAttribute("tabindex", "0");
+        wrapper.setAttribute("role", "region");
+        wrapper.setAttribute("aria-label", "Table, scrolls sideways");
+      }
+    }
     // The search box opens on Ctrl+K; it is also reachable with Tab and opens with Enter or Space.
     const search = redoc.querySelector('[data-testid="search-trigger"]');
     if (search && !search.hasAttribute("tabindex")) {
@@ -139,6 +161,7 @@
     }
   };
   adjust(redoc);
+  window.addEventListener("resize", () => adjust(redoc));
   // Once a frame at most, however many nodes Redoc renders (its own changes above cause one more, quiet, round).
   let queued = false;
   new MutationObserver(() => {

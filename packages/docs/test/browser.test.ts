@@ -14,7 +14,7 @@ import { additionsFor } from "../scripts/build.ts";
 import { type OperationModel, sampleKinds } from "../scripts/samples.ts";
 import { fieldsOf } from "../scripts/static.ts";
 import { serveDocs } from "../scripts/serve.ts";
-import { type Chromium, launchChromium, pageFile, pageUrl, rendered, WAIT } from "./chromium.ts";
+import { type Chromium, launchChromium, pageFile, pageUrl, reachSamples, rendered, WAIT } from "./chromium.ts";
 
 const require = createRequire(import.meta.url);
 const operationIds = model.operations.map((op) => op.operationId);
@@ -28,7 +28,7 @@ beforeAll(async () => {
   chromium = await launchChromium();
   page = await chromium.open();
   await page.goto(pageUrl);
-  await rendered(page, operationIds);
+  await rendered(page);
   for (const name of names) await middle().getByText(name, { exact: true }).first().waitFor({ state: "attached" });
 }, 3 * WAIT);
 
@@ -53,7 +53,7 @@ describe("the reference page in a browser", () => {
     const fresh = await chromium.open();
     try {
       await fresh.goto(pageUrl);
-      await rendered(fresh, operationIds);
+      await rendered(fresh);
       const responses = fresh.getByText("Responses", { exact: true });
       expect(await responses.count()).toBe(operationIds.length);
       expect(await fresh.getByRole("button", { name: /^\+ ?Show$/ }).count()).toBe(0);
@@ -131,6 +131,7 @@ describe("the reference page in a browser", () => {
     const samples = additionsFor(model).operations[0]?.samples ?? [];
     expect(samples.map((s) => s.label)).toEqual(sampleKinds(op).map((k) => k.label));
     const panel = right().locator(".panel-request-samples").first();
+    await reachSamples(page);
     for (const sample of samples) {
       await panel.getByRole("button", { name: /^(curl|TypeScript)/ }).first().click();
       await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
@@ -245,7 +246,7 @@ describe("the reference page in a browser", () => {
     try {
       const address = server.address();
       await served.goto(`http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`);
-      await rendered(served, operationIds);
+      await rendered(served);
       // A browser asks for /favicon.ico after the page has loaded: wait until the network has been idle (500 ms).
       await served.waitForLoadState("networkidle");
       const icon = await served.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute("href"));
