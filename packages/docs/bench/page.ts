@@ -17,7 +17,9 @@ const paints: number[] = [];
 try {
   for (let round = 0; round < 5; round++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.route("**/*", (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
+    await context.route("**/*", (route) =>
+      /^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort(),
+    );
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
     paints.push(
@@ -39,4 +41,6 @@ try {
 const bytes = readFileSync(file);
 const sorted = paints.map(Math.round).sort((a, b) => a - b);
 console.log(`first contentful paint: median ${sorted[2]} ms (${sorted.join(", ")})`);
-console.log(`size: ${(bytes.length / 1024).toFixed(0)} KiB, gzipped ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KiB`);
+console.log(
+  `size: ${(bytes.length / 1024).toFixed(0)} KiB, gzipped ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KiB`,
+);

@@ -19,4 +19,6 @@ if (Boolean(values.spec) !== Boolean(values.model)) {
   process.exit(2);
 }
 const model = values.model ? (await import(pathToFileURL(resolve(values.model)).href)).model : undefined;
-console.log(`docs: ${buildDocs({ spec: values.spec && resolve(values.spec), model, out: values.out && resolve(values.out) })}`);
+console.log(
+  `docs: ${buildDocs({ spec: values.spec && resolve(values.spec), model, out: values.out && resolve(values.out) })}`,
+);

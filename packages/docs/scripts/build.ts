@@ -25,7 +25,14 @@ import { fileURLToPath } from "node:url";
 import { RETRYABLE_STATUS } from "@csbs/client";
 import { model as specModel } from "@csbs/types/model";
 import { type PageAdditions, pageAdditions } from "./page.ts";
-import { type ApiModel, type OperationModel, type SampleKind, sampleFile, sampleKinds, sampleSource } from "./samples.ts";
+import {
+  type ApiModel,
+  type OperationModel,
+  type SampleKind,
+  sampleFile,
+  sampleKinds,
+  sampleSource,
+} from "./samples.ts";
 import { staticReference } from "./static.ts";
 
 const require = createRequire(import.meta.url);
@@ -96,8 +103,23 @@ function redoclyBuildDocs(spec: string, output: string, additionsFile: string): 
   // `redocly` from this package's node_modules/.bin, which pnpm (and vitest run by pnpm) puts on the PATH.
   const redocly = spawnSync(
     "redocly",
-    ["build-docs", spec, "--config", at("redocly.yaml"), "--template", at("template.hbs"), "--inlineBundle", "--output", output],
-    { stdio: ["ignore", "ignore", "pipe"], cwd: root, encoding: "utf8", env: { ...process.env, CSBS_DOCS_PAGE: additionsFile } },
+    [
+      "build-docs",
+      spec,
+      "--config",
+      at("redocly.yaml"),
+      "--template",
+      at("template.hbs"),
+      "--inlineBundle",
+      "--output",
+      output,
+    ],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CSBS_DOCS_PAGE: additionsFile },
+    },
   );
   // Redocly prints a boxed "build-docs now renders docs with Redoc 3" notice on every build (a migration note for
   // Redoc 2 users, not a finding) and progress lines; a build shows only what failed or warns.

@@ -120,13 +120,18 @@ export function pagingSection(api: ApiModel): string {
       `\`csbs.${op.operationId}.pages(query)\` every page (its \`items\`, \`nextMarker\` and \`last\`).`
     );
   });
-  return ["With `@csbs/client` the paging is done for you (the samples named “every page” show it, and the raw loop):", "", ...lines].join("\n");
+  return [
+    "With `@csbs/client` the paging is done for you (the samples named “every page” show it, and the raw loop):",
+    "",
+    ...lines,
+  ].join("\n");
 }
 
 /** What a reader does about an error status, from what the model says of it and what the client does. */
-function whatToDo(api: ApiModel, op: OperationModel, error: ResponseModel, retryable: boolean): string {
+function whatToDo(op: OperationModel, error: ResponseModel, retryable: boolean): string {
   const retryAfter = error.headers.some((h) => h.name.toLowerCase() === "retry-after");
-  if (retryAfter) return "Wait as long as `Retry-After` says (seconds or a date) when it is sent, else back off; then retry.";
+  if (retryAfter)
+    return "Wait as long as `Retry-After` says (seconds or a date) when it is sent, else back off; then retry.";
   if (retryable) return "Retry later, with backoff.";
   const path = op.parameters.filter((p) => p.in === "path").map((p) => `\`${p.name}\``);
   const credentials = op.authHeaders.map((h) => `\`${h}\``).join(" or ");
@@ -148,7 +153,7 @@ function whatToDo(api: ApiModel, op: OperationModel, error: ResponseModel, retry
 const meaningOf = (description: string) => cell(/^[^:.]+/.exec(oneLine(description))?.[0] ?? description);
 
 /** The errors table of an operation: every documented 4xx and 5xx, in one place. */
-export function errorsTable(api: ApiModel, op: OperationModel, retryable: ReadonlySet<number>): string {
+export function errorsTable(op: OperationModel, retryable: ReadonlySet<number>): string {
   if (op.errors.length === 0) return "";
   const notes: string[] = [];
   const rows = op.errors.map((error) => {
@@ -158,7 +163,7 @@ export function errorsTable(api: ApiModel, op: OperationModel, retryable: Readon
       notes.push(`${"*".repeat(notes.length + 1)} ${cell(error.ours)} Documented by csbs-api.`);
       meaning += ` ${"\\*".repeat(notes.length)}`;
     }
-    const todo = cell(whatToDo(api, op, error, retryable.has(error.status)));
+    const todo = cell(whatToDo(op, error, retryable.has(error.status)));
     const retried = retryable.has(error.status) ? "retried by `@csbs/client`" : "not retried";
     return `| ${error.status} | ${typeof code === "string" ? `\`${code}\`` : "—"} | ${meaning} | ${todo} | ${retried} |`;
   });
@@ -236,10 +241,9 @@ export function pageAdditions(
     intro: { authentication: authenticationSection(api), paging: pagingSection(api) },
     operations: api.operations.map((op) => ({
       operationId: op.operationId,
-      description: errorsTable(api, op, retryable),
+      description: errorsTable(op, retryable),
       samples: sampleKinds(op).map((kind) => ({ ...kind, source: samples(op, kind) })),
     })),
     parameters,
   };
 }
-

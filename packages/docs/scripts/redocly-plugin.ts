@@ -12,7 +12,11 @@ import { readFileSync } from "node:fs";
 
 interface Additions {
   intro: { authentication: string; paging: string };
-  operations: { operationId: string; description: string; samples: { lang: string; label: string; source: string }[] }[];
+  operations: {
+    operationId: string;
+    description: string;
+    samples: { lang: string; label: string; source: string }[];
+  }[];
   parameters: Record<string, string>;
 }
 // biome-ignore lint/suspicious/noExplicitAny: nodes of the OpenAPI document as Redocly walks them
@@ -46,6 +50,11 @@ export function intoSection(text: string, heading: string, addition: string): st
   return [...lines.slice(0, end), "", addition, "", ...lines.slice(end)].join("\n").trimEnd().concat("\n");
 }
 
+/** A description shown as plain text, without markdown's code marks. */
+function plainDescription(node: Node): void {
+  if (typeof node.description === "string") node.description = node.description.replaceAll("`", "");
+}
+
 function readAdditions(): Additions {
   const file = process.env.CSBS_DOCS_PAGE;
   if (!file) {
@@ -63,11 +72,13 @@ function page() {
     change();
   };
   const operations = new Map(additions.operations.map((o) => [o.operationId, o]));
-  const appended = (text: string | undefined, more: string) => unfold(more ? `${text ?? ""}\n\n${more}`.trim() : text ?? "");
+  const appended = (text: string | undefined, more: string) =>
+    unfold(more ? `${text ?? ""}\n\n${more}`.trim() : (text ?? ""));
   return {
     any: {
       leave(node: Node) {
-        for (const key of ["description", "summary"]) if (typeof node?.[key] === "string") node[key] = unfold(node[key]);
+        for (const key of ["description", "summary"])
+          if (typeof node?.[key] === "string") node[key] = unfold(node[key]);
       },
     },
     Info: {
@@ -79,8 +90,8 @@ function page() {
       },
     },
     // Server descriptions are shown as plain text: markdown code marks would show as literal backticks.
-    Server: { leave: (server: Node) => void (server.description &&= server.description.replaceAll("`", "")) },
-    ServerVariable: { leave: (v: Node) => void (v.description &&= v.description.replaceAll("`", "")) },
+    Server: { leave: plainDescription },
+    ServerVariable: { leave: plainDescription },
     Operation: {
       leave(operation: Node) {
         const add = operations.get(operation.operationId);
@@ -98,7 +109,9 @@ function page() {
     Parameter: {
       leave(parameter: Node) {
         const more = additions.parameters[`${parameter.in}:${parameter.name}`] ?? "";
-        once(parameter, () => void (parameter.description = appended(parameter.description, more)));
+        once(parameter, () => {
+          parameter.description = appended(parameter.description, more);
+        });
       },
     },
   };

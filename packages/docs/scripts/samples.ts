@@ -130,7 +130,12 @@ function curlFirst(api: ApiModel, op: OperationModel): string {
 function curlPages(api: ApiModel, op: OperationModel): string {
   const p = op.pagination as NonNullable<OperationModel["pagination"]>;
   const query = exampleQuery(op, { forPaging: true }).map(([k, v]) => [k, String(v)] as [string, string]);
-  const call = curlCall(api, op, [...query, [p.limit ?? "limit", "$LIMIT"]], [`\${MARKER:+--data-urlencode "${p.marker}=$MARKER"}`]);
+  const call = curlCall(
+    api,
+    op,
+    [...query, [p.limit ?? "limit", "$LIMIT"]],
+    [`\${MARKER:+--data-urlencode "${p.marker}=$MARKER"}`],
+  );
   return [
     `# Every page (bash, jq): the next page starts after the last item's ${p.id} (${p.marker});`,
     `# a page shorter than ${p.limit ?? "the page size"} is the last.`,
@@ -224,7 +229,7 @@ function tsPages(api: ApiModel, op: OperationModel): string {
     "",
     "// Or page by page, with each page's response and marker:",
     `for await (const page of csbs.${op.operationId}.pages(${args})) {`,
-    "  console.log(page.items.length, page.nextMarker ?? \"(last page)\");",
+    '  console.log(page.items.length, page.nextMarker ?? "(last page)");',
     "}",
   ].join("\n");
 }

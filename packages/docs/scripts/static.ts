@@ -24,7 +24,9 @@ export function typeOf(schema: Json): string {
   if (schema.type === "array") return `array of ${typeOf(schema.items)}`;
   const type = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
   const format = schema.format ? ` (${schema.format})` : "";
-  const values = Array.isArray(schema.enum) ? `: ${schema.enum.map((v: unknown) => JSON.stringify(v)).join(" | ")}` : "";
+  const values = Array.isArray(schema.enum)
+    ? `: ${schema.enum.map((v: unknown) => JSON.stringify(v)).join(" | ")}`
+    : "";
   return `${type}${format}${values}`;
 }
 
@@ -60,7 +62,9 @@ function responseRows(op: OperationModel): string {
 function errorsList(op: OperationModel): string {
   return op.errors
     .map((e) => {
-      const headers = e.headers.map((h) => `<p>Header ${code(h.name)}: ${escapeHtml(h.description ?? "")}</p>`).join("");
+      const headers = e.headers
+        .map((h) => `<p>Header ${code(h.name)}: ${escapeHtml(h.description ?? "")}</p>`)
+        .join("");
       const body = e.example === undefined ? "" : `<pre>${escapeHtml(JSON.stringify(e.example, null, 2))}</pre>`;
       return `<h4>${e.status}</h4>\n${md(e.description)}${e.ours ? md(`*${e.ours}*`) : ""}${headers}${body}`;
     })
@@ -97,7 +101,10 @@ export function staticReference(api: ApiModel, additions: PageAdditions): string
     additions.intro.paging,
   );
   const servers = api.servers
-    .map((s) => `<li>${code(s.resolvedUrl)}${s.description ? ` — ${escapeHtml(s.description.replaceAll("`", ""))}` : ""}</li>`)
+    .map(
+      (s) =>
+        `<li>${code(s.resolvedUrl)}${s.description ? ` — ${escapeHtml(s.description.replaceAll("`", ""))}` : ""}</li>`,
+    )
     .join("\n");
   const pages = new Map(additions.operations.map((o) => [o.operationId, o]));
   return [

@@ -1,7 +1,6 @@
 // Accessibility of the built page (WCAG 2.2 AA as axe-core 4.14 checks it: wcag2a, wcag2aa, wcag21a, wcag21aa,
 // wcag22aa), in light and dark (prefers-color-scheme), with every section rendered; and the keyboard reaches search.
 import AxeBuilder from "@axe-core/playwright";
-import { model } from "@csbs/types/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Chromium, launchChromium, pageUrl, rendered } from "./chromium.ts";
 
@@ -21,7 +20,9 @@ describe("accessibility", () => {
     try {
       await page.goto(pageUrl);
       await rendered(page);
-      expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(colorScheme === "dark");
+      expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(
+        colorScheme === "dark",
+      );
       const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       const found = violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(" ")})`);
       console.log(`axe ${colorScheme}: ${found.length ? found.join("; ") : "no violations"}`);

@@ -12,14 +12,18 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { additionsFor } from "../scripts/build.ts";
 import { type OperationModel, sampleKinds } from "../scripts/samples.ts";
-import { fieldsOf } from "../scripts/static.ts";
 import { serveDocs } from "../scripts/serve.ts";
+import { fieldsOf } from "../scripts/static.ts";
 import { type Chromium, launchChromium, pageFile, pageUrl, reachSamples, rendered, WAIT } from "./chromium.ts";
 
 const require = createRequire(import.meta.url);
 const operationIds = model.operations.map((op) => op.operationId);
 const op = model.operations[0] as OperationModel;
-const leaf = (path: string) => path.split(/\.|\[\]/).filter(Boolean).at(-1) as string;
+const leaf = (path: string) =>
+  path
+    .split(/\.|\[\]/)
+    .filter(Boolean)
+    .at(-1) as string;
 
 let chromium: Chromium;
 let page: Page;
@@ -58,7 +62,9 @@ describe("the reference page in a browser", () => {
       expect(await responses.count()).toBe(operationIds.length);
       expect(await fresh.getByRole("button", { name: /^\+ ?Show$/ }).count()).toBe(0);
       for (const tag of model.tags) {
-        await expect.poll(() => fresh.locator("nav, aside, [data-testid]").getByText(tag.name, { exact: true }).count()).toBeGreaterThan(0);
+        await expect
+          .poll(() => fresh.locator("nav, aside, [data-testid]").getByText(tag.name, { exact: true }).count())
+          .toBeGreaterThan(0);
       }
       expect(await fresh.evaluate(() => [scrollY, location.hash])).toEqual([0, expect.stringMatching(/^#\/backups/)]);
       await expect(fresh.getByRole("heading", { level: 1 }).first().isVisible()).resolves.toBe(true);
@@ -73,7 +79,11 @@ describe("the reference page in a browser", () => {
       await fresh.goto(pageUrl);
       expect(names.length).toBeGreaterThan(40);
       for (const name of names) {
-        await fresh.locator('[data-testid="middle-panel"]').getByText(name, { exact: true }).first().waitFor({ state: "attached" });
+        await fresh
+          .locator('[data-testid="middle-panel"]')
+          .getByText(name, { exact: true })
+          .first()
+          .waitFor({ state: "attached" });
       }
       expect(await fresh.evaluate(() => scrollY)).toBe(0);
     } finally {
@@ -86,7 +96,9 @@ describe("the reference page in a browser", () => {
     const described = op.parameters.filter((p) => p.schemaDescription && !p.description?.includes(p.schemaDescription));
     expect(described.map((p) => p.name)).toEqual(expect.arrayContaining(["project_id", "start_time"]));
     for (const p of described) {
-      expect(shown, p.name).toContain(`Value: ${(p.schemaDescription ?? "").replace(/\s+/g, " ").replaceAll("`", "").slice(0, 50)}`);
+      expect(shown, p.name).toContain(
+        `Value: ${(p.schemaDescription ?? "").replace(/\s+/g, " ").replaceAll("`", "").slice(0, 50)}`,
+      );
     }
     expect(shown).toContain("My Credentials");
     expect(shown).toMatch(/Value: A UTC date and time without a time zone designator/);
@@ -107,7 +119,9 @@ describe("the reference page in a browser", () => {
       .filter({ hasText: "What to do" })
       .first()
       .locator("tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim()).join(" | ")));
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim()).join(" | ")),
+      );
     expect(rows.map((r) => Number(r.split(" | ")[0]))).toEqual(op.errors.map((e) => e.status));
     for (const [i, error] of op.errors.entries()) {
       const row = (rows[i] ?? "").replace(/\s+/g, " ");
@@ -119,7 +133,10 @@ describe("the reference page in a browser", () => {
 
   it("documents Retry-After under the 429 and 503 responses", async () => {
     for (const status of op.errors.filter((e) => e.headers.length).map((e) => e.status)) {
-      await middle().getByRole("tab", { name: String(status), exact: true }).first().click();
+      await middle()
+        .getByRole("tab", { name: String(status), exact: true })
+        .first()
+        .click();
       await middle().getByText("Retry-After", { exact: true }).first().waitFor();
     }
     expect(op.errors.filter((e) => e.headers.some((h) => h.name === "Retry-After")).map((e) => e.status)).toEqual([
@@ -133,7 +150,10 @@ describe("the reference page in a browser", () => {
     const panel = right().locator(".panel-request-samples").first();
     await reachSamples(page);
     for (const sample of samples) {
-      await panel.getByRole("button", { name: /^(curl|TypeScript)/ }).first().click();
+      await panel
+        .getByRole("button", { name: /^(curl|TypeScript)/ })
+        .first()
+        .click();
       await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
       const signature = sample.source.split("\n").find((l) => /csbs\.|curl |node /.test(l)) as string;
       await panel.locator("pre").filter({ hasText: signature.trim() }).first().waitFor();
@@ -159,7 +179,9 @@ describe("the reference page in a browser", () => {
               .toBeLessThan(150);
             expect(await fresh.evaluate(() => scrollY)).toBeGreaterThan(0);
             // Every link of the page is a fragment or leads out: none opens a file next to the page.
-            const hrefs = await fresh.locator("#redoc a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+            const hrefs = await fresh
+              .locator("#redoc a[href]")
+              .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
             expect(hrefs.filter((h) => !/^(#|https?:|data:|mailto:)/.test(h ?? ""))).toEqual([]);
           } finally {
             await fresh.context().close();

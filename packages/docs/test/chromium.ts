@@ -78,7 +78,10 @@ export async function rendered(page: Page, operations: readonly OperationModel[]
   // The page's script marks the page once no lazy part has been left for a few frames.
   await page.locator("html[data-csbs-rendered]").waitFor({ state: "attached" });
   for (const op of operations) {
-    await page.locator(`#redoc [id$="/${op.operationId.toLowerCase()}/responses"]`).first().waitFor({ state: "attached" });
+    await page
+      .locator(`#redoc [id$="/${op.operationId.toLowerCase()}/responses"]`)
+      .first()
+      .waitFor({ state: "attached" });
     for (const field of fieldsOf(op.response?.schema)) {
       const id = `t=response&c=${op.response?.status}&path=${field.path.replaceAll(".", "/")}`.toLowerCase();
       await page.locator(`#redoc [id$="${id}"]`).first().waitFor({ state: "attached" });

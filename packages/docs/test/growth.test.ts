@@ -60,7 +60,13 @@ beforeAll(async () => {
   // The grown spec's model, by the generator `pnpm generate` runs, into the test's folder.
   execFileSync(
     join(root, "node_modules/.bin/tsx"),
-    [resolve(root, "../types/scripts/generate-cli.mts"), "--spec", join(out, "openapi.json"), "--out", join(out, "types")],
+    [
+      resolve(root, "../types/scripts/generate-cli.mts"),
+      "--spec",
+      join(out, "openapi.json"),
+      "--out",
+      join(out, "types"),
+    ],
     { cwd: resolve(root, "../types"), stdio: "pipe" },
   );
   model = (await import(pathToFileURL(join(out, "types/model.gen.mjs")).href)).model;
@@ -78,7 +84,12 @@ afterAll(async () => {
 describe("a second operation in the spec", () => {
   it("gets its samples from the model: its path, the token header, an example query, no paging it does not have", () => {
     const count = model.operations.find((op) => op.operationId === "countCheckpointItems");
-    expect(count && sampleKinds(count).map((k) => k.label)).toEqual(["curl", "curl: AK/SK", "TypeScript", "TypeScript: AK/SK"]);
+    expect(count && sampleKinds(count).map((k) => k.label)).toEqual([
+      "curl",
+      "curl: AK/SK",
+      "TypeScript",
+      "TypeScript: AK/SK",
+    ]);
     const curl = readFileSync(join(out, "samples/countCheckpointItems.sh"), "utf8");
     expect(curl).toContain(`"$ENDPOINT${countPath.replace("{project_id}", "$HW_PROJECT_ID")}"`);
     expect(curl).toContain('-H "X-Auth-Token: $HW_IAM_TOKEN"');
@@ -111,7 +122,9 @@ describe("a second operation in the spec", () => {
       await status.waitFor();
       // Scrolled into the window (the last section cannot scroll to the very top).
       await expect
-        .poll(() => status.evaluate((e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().bottom <= innerHeight))
+        .poll(() =>
+          status.evaluate((e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().bottom <= innerHeight),
+        )
         .toBe(true);
       expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
     } finally {

@@ -39,7 +39,10 @@ const sampleBox = (page: Page) =>
 
 async function showSample(page: Page, label: string) {
   const panel = page.locator("#redoc .panel-request-samples").first();
-  await panel.getByRole("button", { name: /^(curl|TypeScript)/ }).first().click();
+  await panel
+    .getByRole("button", { name: /^(curl|TypeScript)/ })
+    .first()
+    .click();
   await page.getByRole("menuitem", { name: label, exact: true }).click();
 }
 
@@ -67,7 +70,10 @@ describe("at 390 px", () => {
     const page = await open(390);
     try {
       const top = (selector: string) =>
-        page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top + scrollY);
+        page
+          .locator(selector)
+          .first()
+          .evaluate((e) => e.getBoundingClientRect().top + scrollY);
       const sample = await top("#redoc .panel-request-samples");
       const firstParameter = await top('#redoc [id*="t=request&in="]');
       expect(sample).toBeLessThan(firstParameter);

@@ -35,7 +35,8 @@ describe("dist/index.html", () => {
         expect(html, text).toContain(text);
       }
     }
-    for (const text of ["volume_backups", "source_volume_size", "__openstack_region_name"]) expect(html).toContain(text);
+    for (const text of ["volume_backups", "source_volume_size", "__openstack_region_name"])
+      expect(html).toContain(text);
     expect(html).toContain('<main class="csbs-static" id="csbs-static">');
   });
 

@@ -24,14 +24,24 @@ function expectComplete(text: string) {
   const all = squeeze(text);
   for (const op of model.operations) {
     for (const field of fieldsOf(op.response?.schema)) {
-      expect(all, field.path).toContain(squeeze(field.path.split(/\.|\[\]/).filter(Boolean).at(-1) as string));
+      expect(all, field.path).toContain(
+        squeeze(
+          field.path
+            .split(/\.|\[\]/)
+            .filter(Boolean)
+            .at(-1) as string,
+        ),
+      );
     }
     for (const error of op.errors) {
-      expect(all, String(error.status)).toContain(`${error.status}${(error.example as { error_code: string }).error_code}`);
+      expect(all, String(error.status)).toContain(
+        `${error.status}${(error.example as { error_code: string }).error_code}`,
+      );
     }
     for (const sample of additions.operations.find((o) => o.operationId === op.operationId)?.samples ?? []) {
       // Every line of every sample.
-      for (const line of sample.source.split("\n").filter((l) => l.trim())) expect(all, sample.label).toContain(squeeze(line));
+      for (const line of sample.source.split("\n").filter((l) => l.trim()))
+        expect(all, sample.label).toContain(squeeze(line));
     }
   }
 }
@@ -64,6 +74,7 @@ describe("print and no JavaScript", () => {
       expect(await notice.getByRole("link").getAttribute("href")).toMatch(/^data:application\/json/);
       await expect(page.locator("#csbs-static").isVisible()).resolves.toBe(true);
       await expect(page.locator("#redoc").isVisible()).resolves.toBe(false);
+      // biome-ignore lint/performance/useDomNodeTextContent: what is shown is what is asserted
       expectComplete((await page.locator("#csbs-static").innerText()) ?? "");
     } finally {
       await page.context().close();

@@ -5,8 +5,8 @@
 // client's iterator find the same items as one big request), AK/SK signing. The page shows exactly the files that
 // are checked (dist/samples/), with labels Redoc lists (packages/docs/redocly.yaml).
 import { execFile, execFileSync } from "node:child_process";
-import { createServer } from "node:http";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,7 +80,10 @@ describe("code samples", () => {
       const page = additions.operations.find((o) => o.operationId === op.operationId);
       const kinds = sampleKinds(op);
       const ids = op.pagination ? ["first", "pages", "aksk"] : ["first", "aksk"];
-      expect(kinds.map((k) => `${k.ext}:${k.id}`)).toEqual([...ids.map((i) => `sh:${i}`), ...ids.map((i) => `ts:${i}`)]);
+      expect(kinds.map((k) => `${k.ext}:${k.id}`)).toEqual([
+        ...ids.map((i) => `sh:${i}`),
+        ...ids.map((i) => `ts:${i}`),
+      ]);
       for (const kind of kinds) {
         const source = shown(op, { ...kind });
         expect(page?.samples, `${op.operationId} ${kind.label}`).toContainEqual({ ...kind, source });
@@ -99,7 +102,9 @@ describe("code samples", () => {
     for (const op of model.operations) {
       for (const kind of sampleKinds(op)) {
         const file = overrideFile(op.operationId, kind);
-        expect(shown(op, kind)).toBe(existsSync(file) ? readFileSync(file, "utf8").trimEnd() : sampleSource(kind, model, op));
+        expect(shown(op, kind)).toBe(
+          existsSync(file) ? readFileSync(file, "utf8").trimEnd() : sampleSource(kind, model, op),
+        );
       }
     }
     // The repository has both cases: a hand-written TypeScript first page, the rest generated.
@@ -108,7 +113,9 @@ describe("code samples", () => {
   });
 
   it("every TypeScript sample, shown and generated, type-checks against @csbs/client (tsc --noEmit, strict)", () => {
-    expect(readdirSync(resolve(root, "dist/samples")).filter((f) => f.endsWith(".ts")).length).toBeGreaterThanOrEqual(3);
+    expect(readdirSync(resolve(root, "dist/samples")).filter((f) => f.endsWith(".ts")).length).toBeGreaterThanOrEqual(
+      3,
+    );
     expect(typeErrors("samples/tsconfig.json")).toBe("");
   });
 
@@ -123,7 +130,9 @@ describe("code samples", () => {
       resolve(dir, "tsconfig.json"),
       JSON.stringify({ extends: "../../samples/tsconfig.json", include: ["*.ts"] }),
     );
-    expect(typeErrors(resolve(dir, "tsconfig.json"))).toMatch(/wrong-method\.ts.*error TS2551: Property 'iterateNothing/);
+    expect(typeErrors(resolve(dir, "tsconfig.json"))).toMatch(
+      /wrong-method\.ts.*error TS2551: Property 'iterateNothing/,
+    );
   });
 
   it("every curl sample with a token, shown and generated, calls its operation with valid parameters", () => {
@@ -139,12 +148,12 @@ describe("code samples", () => {
 
   it("the curl check catches a wrong parameter value, also one set through a shell variable", () => {
     const op = model.operations[0] as OperationModel;
-    expect(curlProblems(sampleSource({ id: "first", ext: "sh" }, model, op).replace(/"limit=\d+"/, '"limit=0"'), op).join()).toMatch(
-      /limit=0/,
-    );
-    expect(curlProblems(sampleSource({ id: "pages", ext: "sh" }, model, op).replace(/LIMIT=\d+/, "LIMIT=0"), op).join()).toMatch(
-      /limit=0/,
-    );
+    expect(
+      curlProblems(sampleSource({ id: "first", ext: "sh" }, model, op).replace(/"limit=\d+"/, '"limit=0"'), op).join(),
+    ).toMatch(/limit=0/);
+    expect(
+      curlProblems(sampleSource({ id: "pages", ext: "sh" }, model, op).replace(/LIMIT=\d+/, "LIMIT=0"), op).join(),
+    ).toMatch(/limit=0/);
   });
 
   it("the spec itself carries no samples (they are generated, or live in packages/docs/samples/)", () => {
@@ -159,7 +168,9 @@ describe("code samples", () => {
       // dev.ts is the repository's dev loop, not the docs build (it moves to tools/).
       for (const file of readdirSync(resolve(root, dir)).filter((f) => f !== "dev.ts")) {
         const text = read(`${dir}/${file}`);
-        expect(text, `${dir}/${file}`).not.toMatch(/paths\[|\.paths\b|\$ref|components\.(schemas|parameters|responses)/);
+        expect(text, `${dir}/${file}`).not.toMatch(
+          /paths\[|\.paths\b|\$ref|components\.(schemas|parameters|responses)/,
+        );
         // The one JSON the build scripts parse is the decorator's additions file.
         for (const line of text.split("\n").filter((l) => l.includes("JSON.parse"))) {
           expect(line, `${dir}/${file}`).toMatch(/CSBS_DOCS_PAGE|readFileSync\(file, "utf8"\)|csbs-page-data/);
@@ -199,7 +210,9 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
     const query = new URLSearchParams([...sampleQuery(op), [pagination.limit ?? "limit", "1000"]]);
     const path = op.path.replace(/\{[^}]+\}/g, "docs-test");
     const res = await fetch(`${mock.url}${path}?${query}`, { headers: { "X-Auth-Token": "t" } });
-    everyId = ((await res.json())[pagination.items] as Record<string, string>[]).map((item) => item[pagination.id] as string);
+    everyId = ((await res.json())[pagination.items] as Record<string, string>[]).map(
+      (item) => item[pagination.id] as string,
+    );
   }, 60_000);
   afterAll(async () => {
     await mock?.stop();
@@ -221,7 +234,10 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
   }, 60_000);
 
   it("curl, every page: the marker loop prints every item exactly once", async () => {
-    const source = shown(op, { id: "pages", ext: "sh" }).replace(/LIMIT=\d+/, `LIMIT=${Math.max(1, Math.ceil(everyId.length / 3))}`);
+    const source = shown(op, { id: "pages", ext: "sh" }).replace(
+      /LIMIT=\d+/,
+      `LIMIT=${Math.max(1, Math.ceil(everyId.length / 3))}`,
+    );
     const ids = (await bash(source))
       .trim()
       .split("\n")
@@ -235,7 +251,10 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
   }, 60_000);
 
   it("TypeScript, every page: iterate<Items> walks the same items as the curl loop", async () => {
-    const source = shown(op, { id: "pages", ext: "ts" }).replace(/limit: \d+/g, `limit: ${Math.max(1, Math.ceil(everyId.length / 3))}`);
+    const source = shown(op, { id: "pages", ext: "ts" }).replace(
+      /limit: \d+/g,
+      `limit: ${Math.max(1, Math.ceil(everyId.length / 3))}`,
+    );
     const lines = (await tsx("pages", source)).trim().split("\n");
     expect(lines.slice(0, everyId.length)).toEqual(everyId);
     expect(lines.at(-1)).toMatch(/\(last page\)$/);
