@@ -148,6 +148,16 @@
         wrapper.setAttribute("aria-label", "Table, scrolls sideways");
       }
     }
+    // Headings never skip a level (Redoc puts an operation's "Request" h4 under its h2): the level a heading has for
+    // assistive technology is at most one below the one before it.
+    let previous = 0;
+    for (const heading of redoc.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+      const native = Number(heading.tagName[1]);
+      const level = Math.min(native, previous + 1);
+      if (level !== native) heading.setAttribute("aria-level", String(level));
+      else heading.removeAttribute("aria-level");
+      previous = level;
+    }
     // The search box opens on Ctrl+K; it is also reachable with Tab and opens with Enter or Space.
     const search = redoc.querySelector('[data-testid="search-trigger"]');
     if (search && !search.hasAttribute("tabindex")) {

@@ -23,7 +23,10 @@ describe("accessibility", () => {
       expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(
         colorScheme === "dark",
       );
+      // The WCAG rules, and the best practice of headings that skip no level.
       const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const order = await new AxeBuilder({ page }).withRules(["heading-order"]).analyze();
+      expect(order.violations.map((v) => v.nodes.map((n) => n.html.slice(0, 80)))).toEqual([]);
       const found = violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(" ")})`);
       console.log(`axe ${colorScheme}: ${found.length ? found.join("; ") : "no violations"}`);
       expect(found.filter((f) => /^(serious|critical) /.test(f))).toEqual([]);
