@@ -104,7 +104,7 @@
     const section = button.closest("[data-section-id]")?.getAttribute("data-section-id") ?? "/";
     if (section === "/") return ["Copy OpenAPI (YAML)", "Copy the whole OpenAPI document, as YAML"];
     const what = section.split("/").length > 2 ? "operation" : "group";
-    return [`Copy ${what} (Markdown)`, `Copy this ${what} as Markdown with its part of the OpenAPI document`];
+    return ["Copy as Markdown", `Copy this ${what} as Markdown, with its part of the OpenAPI document as YAML`];
   };
   /** Text nodes of an element that React renders; changing their text keeps React's nodes in place. */
   const relabel = (button, text) => {

@@ -204,11 +204,17 @@ describe("the reference page in a browser", () => {
   });
 
   it("says what each Copy button copies", async () => {
-    const labels = await page.locator('#redoc [data-testid="page-actions"] > button').allTextContents();
+    const buttons = page.locator('#redoc [data-testid="page-actions"] > button');
+    const labels = await buttons.allTextContents();
+    expect(await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute("title")))).toEqual([
+      "Copy the whole OpenAPI document, as YAML",
+      ...model.tags.map(() => "Copy this group as Markdown, with its part of the OpenAPI document as YAML"),
+      ...operationIds.map(() => "Copy this operation as Markdown, with its part of the OpenAPI document as YAML"),
+    ]);
     expect(labels.map((l) => l.trim())).toEqual([
       "Copy OpenAPI (YAML)",
-      ...model.tags.map(() => "Copy group (Markdown)"),
-      ...operationIds.map(() => "Copy operation (Markdown)"),
+      ...model.tags.map(() => "Copy as Markdown"),
+      ...operationIds.map(() => "Copy as Markdown"),
     ]);
   });
 
