@@ -171,7 +171,7 @@ export async function use(): Promise<number> {
     await tsc(file, join(copy, "packages/query"));
   }, 120_000);
 
-  it("the reference shows it, with a curl and a TypeScript sample", () => {
+  it("the reference shows it, with its curl and TypeScript samples, errors table and fragment", () => {
     const html = readFileSync(join(copy, "packages/docs/dist/index.html"), "utf8");
     expect(html).toContain("Querying the Number of Backups");
     expect(html).toContain("countCheckpointItems");
@@ -180,5 +180,15 @@ export async function use(): Promise<number> {
     expect(curl).toContain(countPath.replace("{project_id}", "$HW_PROJECT_ID"));
     expect(ts).toContain("csbs.countCheckpointItems(");
     expect(html).toContain(JSON.stringify(ts).slice(1, 40));
+    // Its AK/SK samples, its errors table (both statuses it documents, with their error codes) and its stable
+    // fragment (#countCheckpointItems), all from the model.
+    const aksk = readFileSync(join(copy, "packages/docs/dist/samples/countCheckpointItems.aksk.ts"), "utf8");
+    expect(aksk).toContain("accessKey:");
+    const additions = JSON.parse(readFileSync(join(copy, "packages/docs/dist/page-additions.json"), "utf8"));
+    const count = additions.operations.find((op: { operationId: string }) => op.operationId === "countCheckpointItems");
+    expect(count.description).toMatch(/^\| 400 \| `CSBS\.9001` \|/m);
+    expect(count.description).toMatch(/^\| 401 \| `APIGW\.0301` \|/m);
+    expect(html).toContain(JSON.stringify(count.description).slice(1, 60));
+    expect(html).toMatch(/"operationId":"countCheckpointItems","tags":\["Backups"\]/);
   });
 });

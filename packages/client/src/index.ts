@@ -43,3 +43,5 @@ export {
 } from "./errors.js";
 export { nextMarker, nextPageQuery, type Page } from "./paginate.js";
 export type { RequestOptions } from "./request.js";
+// The statuses the client retries, in one place: the reference's errors tables read it.
+export { RETRYABLE_STATUS } from "./retry.js";

@@ -347,7 +347,7 @@ exports.model = {
           "name": "offset",
           "in": "query",
           "required": false,
-          "description": "Offset value, which is a positive integer. The number of records to skip. The source calls it a positive\ninteger; this document also accepts 0 (skip nothing), the natural first page, so the lower bound is 0.\n",
+          "description": "Offset value: the number of records to skip. The source document says \"Offset value, which is a positive integer.\"\n\nAdded by this document (csbs-api): 0 is accepted too and skips nothing (the natural first page), so the lower bound\nis 0, not 1.\n",
           "schemaDescription": "Records to skip, 0 or more.",
           "schema": {
             "type": "integer",

@@ -429,8 +429,10 @@ export interface components {
          */
         policy_id: string;
         /**
-         * @description Offset value, which is a positive integer. The number of records to skip. The source calls it a positive
-         *     integer; this document also accepts 0 (skip nothing), the natural first page, so the lower bound is 0.
+         * @description Offset value: the number of records to skip. The source document says "Offset value, which is a positive integer."
+         *
+         *     Added by this document (csbs-api): 0 is accepted too and skips nothing (the natural first page), so the lower bound
+         *     is 0, not 1.
          * @example 0
          */
         offset: number;
@@ -533,8 +535,10 @@ export interface operations {
                  */
                 policy_id?: components["parameters"]["policy_id"];
                 /**
-                 * @description Offset value, which is a positive integer. The number of records to skip. The source calls it a positive
-                 *     integer; this document also accepts 0 (skip nothing), the natural first page, so the lower bound is 0.
+                 * @description Offset value: the number of records to skip. The source document says "Offset value, which is a positive integer."
+                 *
+                 *     Added by this document (csbs-api): 0 is accepted too and skips nothing (the natural first page), so the lower bound
+                 *     is 0, not 1.
                  * @example 0
                  */
                 offset?: components["parameters"]["offset"];
