@@ -70,16 +70,21 @@ if (node !== `v${nodeVersion}`) fail(`expected Node v${nodeVersion} on the toolc
 // install: that one warning, of a script not ours, is silenced for this step alone.
 run("pnpm", ["install", "--frozen-lockfile"], { NODE_OPTIONS: "--disable-warning=DEP0190" });
 
-// 3. The browser tests drive Debian's Chromium (never a downloaded browser build).
+// 3. What the tests run besides Node: Debian's Chromium for the browser tests (never a downloaded browser build), and
+// jq for the reference's curl paging sample, which the docs tests run as printed.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromium) && process.env.CSBS_SKIP_CHROMIUM !== "1") {
+const missing = [
+  ...(!existsSync(chromium) && process.env.CSBS_SKIP_CHROMIUM !== "1" ? ["chromium"] : []),
+  ...(versionOf("jq") === undefined ? ["jq"] : []),
+];
+if (missing.length > 0) {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     run("apt-get", ["update", "-qq"]);
-    run("apt-get", ["install", "-y", "-qq", "chromium"]);
+    run("apt-get", ["install", "-y", "-qq", ...missing]);
   } else {
     console.warn(
-      `bootstrap: no Chromium at ${chromium}. The browser tests need it: install Debian's "chromium" package ` +
-        "(sudo apt-get install -y chromium) or set CHROMIUM_PATH.",
+      `bootstrap: the tests need Debian's ${missing.join(" and ")} (sudo apt-get install -y ${missing.join(" ")})` +
+        (missing.includes("chromium") ? ", or CHROMIUM_PATH for another Chromium." : "."),
     );
   }
 }
