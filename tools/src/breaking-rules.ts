@@ -78,79 +78,129 @@ function compareSchema(ctx: Ctx, oldRaw: unknown, newRaw: unknown, dir: Side, la
 const recorder = (ctx: Ctx, side: Side) => (severity: Severity) => (message: string) =>
   void ctx.out.push({ severity, side, where: ctx.where, message });
 
-function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Side, label: string): void {
-  const add = recorder(ctx, dir);
-  const [breaking, additive] = [add("breaking"), add("additive")];
+type Report = (message: string) => void;
+interface Reporters {
+  breaking: Report;
+  additive: Report;
+  notice: Report;
+}
+const reporters = (ctx: Ctx, side: Side): Reporters => {
+  const add = recorder(ctx, side);
+  return { breaking: add("breaking"), additive: add("additive"), notice: add("notice") };
+};
 
-  // A changed type (or format) is breaking anywhere.
+// Outside in: the value's own type, enum and bounds, then its fields, then nested schemas. This is the report's order.
+function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Side, label: string): void {
+  const report = reporters(ctx, dir);
+  if (!compareType(report, o, n, label)) return; // everything else is about values of the old type
+  compareEnum(report, o, n, dir, label);
+  // Bounds and patterns are judged on requests, where a tighter one rejects what a consumer used to send.
+  if (dir === "request") compareRequestConstraints(report, o, n, label);
+  compareProperties(ctx, report, o, n, dir, label);
+  compareSubschemas(ctx, report, o, n, dir, label);
+}
+
+/** A changed type (or format) is breaking on either side. False when the type changed: nothing else compares then. */
+function compareType({ breaking, notice }: Reporters, o: Json, n: Json, label: string): boolean {
   const ot = typesOf(o);
   const nt = typesOf(n);
   if (key(ot) !== key(nt)) {
     breaking(`${label}: type changed from ${ot ? ot.join(" | ") : "(any)"} to ${nt ? nt.join(" | ") : "(any)"}`);
-    return; // everything below is about values of the old type
+    return false;
   }
-  if (n.deprecated === true && o.deprecated !== true) add("notice")(`${label}: deprecated`);
+  if (n.deprecated === true && o.deprecated !== true) notice(`${label}: deprecated`);
   if (o.format !== n.format) {
     breaking(`${label}: format changed from ${o.format ?? "(none)"} to ${n.format ?? "(none)"}`);
   }
+  return true;
+}
 
-  // Enums.
+/** The values an enum (or const) gained and lost, `undefined` standing for "any value". */
+interface EnumDiff {
+  oe: unknown[] | undefined;
+  ne: unknown[] | undefined;
+  added: unknown[];
+  removed: unknown[];
+}
+
+function compareEnum(report: Reporters, o: Json, n: Json, dir: Side, label: string): void {
   const oe = enumOf(o);
   const ne = enumOf(n);
-  if (key(oe) !== key(ne)) {
-    const oldSet = new Set((oe ?? []).map(key));
-    const newSet = new Set((ne ?? []).map(key));
-    const added = (ne ?? []).filter((v) => !oldSet.has(key(v)));
-    const removed = (oe ?? []).filter((v) => !newSet.has(key(v)));
-    if (dir === "request") {
-      if (ne && !oe) breaking(`${label}: now restricted to the values ${list(ne)} (enum added)`);
-      else if (removed.length) breaking(`${label}: enum narrowed, no longer accepts ${list(removed)}`);
-      if (oe && !ne) additive(`${label}: any value is accepted now (enum removed)`);
-      else if (oe && added.length) additive(`${label}: enum accepts new values ${list(added)}`);
-    } else {
-      if (oe && !ne) breaking(`${label}: enum removed, any value may come back now (was ${list(oe)})`);
-      if (oe && ne && added.length) {
-        breaking(`${label}: new value(s) ${list(added)} in a response enum (breaks consumers' exhaustive switches)`);
-      }
-      if (oe && ne && removed.length) {
-        breaking(
-          `${label}: value(s) ${list(removed)} removed from a response enum (consumers' \`case\` no longer compiles)`,
-        );
-      }
-      if (ne && !oe) additive(`${label}: documented as one of ${list(ne)} (enum added to a response)`);
-    }
-  }
+  if (key(oe) === key(ne)) return;
+  const oldSet = new Set((oe ?? []).map(key));
+  const newSet = new Set((ne ?? []).map(key));
+  const diff: EnumDiff = {
+    oe,
+    ne,
+    added: (ne ?? []).filter((v) => !oldSet.has(key(v))),
+    removed: (oe ?? []).filter((v) => !newSet.has(key(v))),
+  };
+  if (dir === "request") requestEnumChanges(report, diff, label);
+  else responseEnumChanges(report, diff, label);
+}
 
-  // Bounds and patterns: tighter on a request rejects values that were valid.
-  if (dir === "request") {
-    // A lower bound is tighter when raised (sign 1), an upper bound when lowered (sign -1).
-    for (const [k, sign] of [...LOWER.map((k) => [k, 1] as const), ...UPPER.map((k) => [k, -1] as const)]) {
-      const [ov, nv] = [o[k], n[k]] as (number | undefined)[];
-      if (typeof nv === "number" && (typeof ov !== "number" || sign * (nv - ov) > 0)) {
-        const how = typeof ov !== "number" ? "added, " : `${sign > 0 ? "raised" : "lowered"} from ${ov} `;
-        breaking(`${label}: tighter bound, ${k} ${how}to ${nv}`);
-      } else if (typeof ov === "number" && nv !== ov)
-        additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
-    }
-    if (typeof n.pattern === "string" && n.pattern !== o.pattern) {
-      breaking(
-        `${label}: pattern ${typeof o.pattern === "string" ? `changed from /${o.pattern}/ ` : "added, "}to /${n.pattern}/`,
-      );
-    } else if (typeof o.pattern === "string" && n.pattern === undefined) additive(`${label}: pattern removed`);
-    if (typeof n.multipleOf === "number" && !(typeof o.multipleOf === "number" && o.multipleOf % n.multipleOf === 0)) {
-      breaking(`${label}: multipleOf ${o.multipleOf ?? "(none)"} → ${n.multipleOf}`);
-    }
-    if (n.uniqueItems === true && o.uniqueItems !== true) breaking(`${label}: items must now be unique`);
-    if (n.additionalProperties === false && o.additionalProperties !== false) {
-      breaking(`${label}: no longer accepts additional properties`);
-    }
-  }
+/** A request enum may only grow: a value the consumer sent must still be accepted. */
+function requestEnumChanges({ breaking, additive }: Reporters, { oe, ne, added, removed }: EnumDiff, label: string) {
+  if (ne && !oe) breaking(`${label}: now restricted to the values ${list(ne)} (enum added)`);
+  else if (removed.length) breaking(`${label}: enum narrowed, no longer accepts ${list(removed)}`);
+  if (oe && !ne) additive(`${label}: any value is accepted now (enum removed)`);
+  else if (oe && added.length) additive(`${label}: enum accepts new values ${list(added)}`);
+}
 
-  // Object properties.
+/**
+ * A response enum is frozen both ways: a new value reaches code that switched over the old ones, and a removed one
+ * breaks the generated union a consumer's `case` names.
+ */
+function responseEnumChanges({ breaking, additive }: Reporters, { oe, ne, added, removed }: EnumDiff, label: string) {
+  if (oe && !ne) breaking(`${label}: enum removed, any value may come back now (was ${list(oe)})`);
+  if (oe && ne && added.length) {
+    breaking(`${label}: new value(s) ${list(added)} in a response enum (breaks consumers' exhaustive switches)`);
+  }
+  if (oe && ne && removed.length) {
+    breaking(
+      `${label}: value(s) ${list(removed)} removed from a response enum (consumers' \`case\` no longer compiles)`,
+    );
+  }
+  if (ne && !oe) additive(`${label}: documented as one of ${list(ne)} (enum added to a response)`);
+}
+
+/** Bounds and patterns of a request: a tighter one rejects values that were valid. */
+function compareRequestConstraints({ breaking, additive }: Reporters, o: Json, n: Json, label: string): void {
+  // A lower bound is tighter when raised (sign 1), an upper bound when lowered (sign -1).
+  for (const [k, sign] of [...LOWER.map((k) => [k, 1] as const), ...UPPER.map((k) => [k, -1] as const)]) {
+    const [ov, nv] = [o[k], n[k]] as (number | undefined)[];
+    if (typeof nv === "number" && (typeof ov !== "number" || sign * (nv - ov) > 0)) {
+      const how = typeof ov !== "number" ? "added, " : `${sign > 0 ? "raised" : "lowered"} from ${ov} `;
+      breaking(`${label}: tighter bound, ${k} ${how}to ${nv}`);
+    } else if (typeof ov === "number" && nv !== ov) additive(`${label}: looser bound, ${k} ${ov} → ${nv ?? "(none)"}`);
+  }
+  if (typeof n.pattern === "string" && n.pattern !== o.pattern) {
+    breaking(
+      `${label}: pattern ${typeof o.pattern === "string" ? `changed from /${o.pattern}/ ` : "added, "}to /${n.pattern}/`,
+    );
+  } else if (typeof o.pattern === "string" && n.pattern === undefined) additive(`${label}: pattern removed`);
+  // A new multipleOf still accepts every old value only when it divides the old one.
+  if (typeof n.multipleOf === "number" && !(typeof o.multipleOf === "number" && o.multipleOf % n.multipleOf === 0)) {
+    breaking(`${label}: multipleOf ${o.multipleOf ?? "(none)"} → ${n.multipleOf}`);
+  }
+  if (n.uniqueItems === true && o.uniqueItems !== true) breaking(`${label}: items must now be unique`);
+  if (n.additionalProperties === false && o.additionalProperties !== false) {
+    breaking(`${label}: no longer accepts additional properties`);
+  }
+}
+
+const requiredOf = (s: Json) => new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
+
+/**
+ * Object properties. Required-ness follows the flow: a request field may not become required (old requests lack it),
+ * a response field may not become optional (consumers read it unchecked).
+ */
+function compareProperties(ctx: Ctx, report: Reporters, o: Json, n: Json, dir: Side, label: string): void {
+  const { breaking, additive } = report;
   const op = isObj(o.properties) ? o.properties : {};
   const np = isObj(n.properties) ? n.properties : {};
-  const oreq = new Set(Array.isArray(o.required) ? (o.required as string[]) : []);
-  const nreq = new Set(Array.isArray(n.required) ? (n.required as string[]) : []);
+  const oreq = requiredOf(o);
+  const nreq = requiredOf(n);
   for (const name of Object.keys(op)) {
     const sub = `${label}.${name}`;
     if (!(name in np)) {
@@ -169,8 +219,10 @@ function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Side, label: string): 
     if (dir === "request" && nreq.has(name)) breaking(`${sub}: new required request field`);
     else additive(`${sub}: new ${nreq.has(name) ? "" : "optional "}${dir} field`);
   }
+}
 
-  // Arrays, maps and compositions.
+/** Arrays, maps and compositions: recurse into the schemas both sides have. */
+function compareSubschemas(ctx: Ctx, { breaking }: Reporters, o: Json, n: Json, dir: Side, label: string): void {
   if (o.items !== undefined && n.items !== undefined) compareSchema(ctx, o.items, n.items, dir, `${label}[]`);
   if (isObj(o.additionalProperties) && isObj(n.additionalProperties)) {
     compareSchema(ctx, o.additionalProperties, n.additionalProperties, dir, `${label}{}`);
@@ -179,6 +231,7 @@ function compareResolved(ctx: Ctx, o: Json, n: Json, dir: Side, label: string): 
     const oa = Array.isArray(o[k]) ? (o[k] as unknown[]) : undefined;
     const na = Array.isArray(n[k]) ? (n[k] as unknown[]) : undefined;
     if (!oa && !na) continue;
+    // Members pair up by position only while the count holds; past that no pairing is safe to judge.
     if (!oa || !na || oa.length !== na.length) {
       breaking(`${label}: ${k} changed (${oa?.length ?? 0} → ${na?.length ?? 0} schemas); review it by hand`);
       continue;
@@ -204,26 +257,34 @@ function parametersOf(doc: OpenApiDoc, pathItem: Json, op: Json): Map<string, Pa
 const paramSchema = (p: Param): unknown =>
   p.schema ?? (isObj(p.content) ? (Object.values(p.content)[0] as Json | undefined)?.schema : undefined);
 
+// An operation's checks run in a fixed order (identity, security, parameters, body, responses), so a report lists
+// the request side before the response side.
 function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, newOp: Json): void {
-  const [request, response] = [recorder(ctx, "request"), recorder(ctx, "response")];
-  const [breaking, additive, notice] = [request("breaking"), request("additive"), request("notice")];
-
+  const { breaking, notice } = reporters(ctx, "request");
   if (oldOp.operationId !== newOp.operationId) {
     breaking(
       `operationId renamed from ${oldOp.operationId ?? "(none)"} to ${newOp.operationId ?? "(none)"} ` +
         "(renames the generated type aliases and the client method)",
     );
   }
-
   if (newOp.deprecated === true && oldOp.deprecated !== true) notice("operation deprecated");
+  compareSecurity(ctx, oldOp, newOp);
+  compareParameters(ctx, parametersOf(ctx.oldDoc, oldPath, oldOp), parametersOf(ctx.newDoc, newPath, newOp));
+  compareRequestBody(ctx, oldOp, newOp);
+  compareResponses(ctx, oldOp, newOp);
+}
 
-  // Security: every way to authenticate that worked must still work.
-  const security = (doc: OpenApiDoc, o: Json) =>
-    ((Array.isArray(o.security) ? o.security : Array.isArray(doc.security) ? doc.security : []) as Json[]).map((r) =>
-      key(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))),
-    );
-  const oldSec = security(ctx.oldDoc, oldOp);
-  const newSec = security(ctx.newDoc, newOp);
+/** An operation's security requirements (its own, else the document's), each as a key independent of scheme order. */
+const securityOf = (doc: OpenApiDoc, op: Json): string[] =>
+  ((Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : []) as Json[]).map((r) =>
+    key(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))),
+  );
+
+/** Security: every way to authenticate that worked must still work. */
+function compareSecurity(ctx: Ctx, oldOp: Json, newOp: Json): void {
+  const { breaking, additive } = reporters(ctx, "request");
+  const oldSec = securityOf(ctx.oldDoc, oldOp);
+  const newSec = securityOf(ctx.newDoc, newOp);
   if (oldSec.length && !newSec.length) additive("no authentication required any more");
   else {
     for (const r of oldSec) if (!newSec.includes(r)) breaking(`security requirement ${r} no longer accepted`);
@@ -231,43 +292,54 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     for (const r of newSec)
       if (oldSec.length && !oldSec.includes(r)) additive(`new security requirement ${r} accepted`);
   }
+}
 
-  // Parameters.
-  const op = parametersOf(ctx.oldDoc, oldPath, oldOp);
-  const np = parametersOf(ctx.newDoc, newPath, newOp);
-  const added = [...np.keys()].filter((k) => !op.has(k));
+/** Parameters, keyed by location and name: the old ones in their order, then the new ones. */
+function compareParameters(ctx: Ctx, op: Map<string, Param>, np: Map<string, Param>): void {
+  const { breaking, additive } = reporters(ctx, "request");
+  const added = [...np.keys()].filter((k) => !op.has(k)).map((k) => np.get(k) as Param);
   for (const [k, p] of op) {
     const q = np.get(k);
-    if (!q) {
-      const twin = added
-        .map((a) => np.get(a) as Param)
-        .find((c) => c.in === p.in && key(paramSchema(c)) === key(paramSchema(p)));
-      breaking(`${p.in} parameter \`${p.name}\` removed${twin ? ` (renamed to \`${twin.name}\`?)` : ""}`);
+    if (q) {
+      compareParameter(ctx, p, q);
       continue;
     }
-    if (q.required === true && p.required !== true) breaking(`${p.in} parameter \`${p.name}\` made required`);
-    if (p.required === true && q.required !== true) additive(`${p.in} parameter \`${p.name}\` made optional`);
-    if (q.deprecated === true && p.deprecated !== true) notice(`${p.in} parameter \`${p.name}\` deprecated`);
-    const od = deref(ctx.oldDoc, paramSchema(p)).node.default;
-    const nd = deref(ctx.newDoc, paramSchema(q)).node.default;
-    if (key(od) !== key(nd)) {
-      notice(
-        `${p.in} parameter \`${p.name}\`: default changed from ${od === undefined ? "(none)" : show(od)} to ` +
-          `${nd === undefined ? "(none)" : show(nd)} (callers that omit it get the new behaviour)`,
-      );
-    }
-    for (const s of ["style", "explode", "allowReserved"] as const) {
-      if (key(p[s]) !== key(q[s])) breaking(`${p.in} parameter \`${p.name}\`: serialization (${s}) changed`);
-    }
-    compareSchema(ctx, paramSchema(p), paramSchema(q), "request", `${p.in} parameter \`${p.name}\``);
+    // A new parameter in the same place with the same schema is most likely the old one renamed: say so.
+    const twin = added.find((c) => c.in === p.in && key(paramSchema(c)) === key(paramSchema(p)));
+    breaking(`${p.in} parameter \`${p.name}\` removed${twin ? ` (renamed to \`${twin.name}\`?)` : ""}`);
   }
-  for (const k of added) {
-    const q = np.get(k) as Param;
+  for (const q of added) {
     if (q.required === true) breaking(`new required ${q.in} parameter \`${q.name}\``);
     else additive(`new optional ${q.in} parameter \`${q.name}\``);
   }
+}
 
-  // Request body.
+/** One parameter both specs have. */
+function compareParameter(ctx: Ctx, p: Param, q: Param): void {
+  const { breaking, additive, notice } = reporters(ctx, "request");
+  const name = `${p.in} parameter \`${p.name}\``;
+  if (q.required === true && p.required !== true) breaking(`${name} made required`);
+  if (p.required === true && q.required !== true) additive(`${name} made optional`);
+  if (q.deprecated === true && p.deprecated !== true) notice(`${name} deprecated`);
+  // Same shape, other meaning: a caller that omits the parameter now gets another default.
+  const od = deref(ctx.oldDoc, paramSchema(p)).node.default;
+  const nd = deref(ctx.newDoc, paramSchema(q)).node.default;
+  if (key(od) !== key(nd)) {
+    notice(
+      `${name}: default changed from ${od === undefined ? "(none)" : show(od)} to ` +
+        `${nd === undefined ? "(none)" : show(nd)} (callers that omit it get the new behaviour)`,
+    );
+  }
+  for (const s of ["style", "explode", "allowReserved"] as const) {
+    if (key(p[s]) !== key(q[s])) breaking(`${name}: serialization (${s}) changed`);
+  }
+  compareSchema(ctx, paramSchema(p), paramSchema(q), "request", name);
+}
+
+const contentOf = (node: Json): Json => (isObj(node.content) ? node.content : {});
+
+function compareRequestBody(ctx: Ctx, oldOp: Json, newOp: Json): void {
+  const { breaking, additive } = reporters(ctx, "request");
   const ob = oldOp.requestBody ? deref(ctx.oldDoc, oldOp.requestBody).node : undefined;
   const nb = newOp.requestBody ? deref(ctx.newDoc, newOp.requestBody).node : undefined;
   if (nb && !ob) {
@@ -277,40 +349,43 @@ function compareOperation(ctx: Ctx, oldPath: Json, oldOp: Json, newPath: Json, n
     breaking("request body removed");
   } else if (ob && nb) {
     if (nb.required === true && ob.required !== true) breaking("request body made required");
-    const oc = isObj(ob.content) ? ob.content : {};
-    const nc = isObj(nb.content) ? nb.content : {};
-    for (const [type, media] of Object.entries(oc)) {
+    const nc = contentOf(nb);
+    // Only the old media types are judged: a consumer sends one of those.
+    for (const [type, media] of Object.entries(contentOf(ob))) {
       if (!(type in nc)) breaking(`request body media type ${type} no longer accepted`);
       else compareSchema(ctx, (media as Json).schema, (nc[type] as Json).schema, "request", `request body (${type})`);
     }
   }
+}
 
-  // Responses.
-  const [rBreaking, rAdditive] = [response("breaking"), response("additive")];
+/** Responses, by status code: a consumer handles the documented ones, so each must stay and keep its shape. */
+function compareResponses(ctx: Ctx, oldOp: Json, newOp: Json): void {
+  const { breaking, additive } = reporters(ctx, "response");
   const or = isObj(oldOp.responses) ? oldOp.responses : {};
   const nr = isObj(newOp.responses) ? newOp.responses : {};
   for (const [status, raw] of Object.entries(or)) {
-    if (!(status in nr)) {
-      rBreaking(`documented status code ${status} removed`);
+    if (status in nr) compareResponse(ctx, status, deref(ctx.oldDoc, raw).node, deref(ctx.newDoc, nr[status]).node);
+    else breaking(`documented status code ${status} removed`);
+  }
+  for (const status of Object.keys(nr)) if (!(status in or)) additive(`new documented status code ${status}`);
+}
+
+/** One status code both specs document: its bodies by media type, then its headers. */
+function compareResponse(ctx: Ctx, status: string, o: Json, n: Json): void {
+  const { breaking, additive } = reporters(ctx, "response");
+  const oc = contentOf(o);
+  const nc = contentOf(n);
+  for (const [type, media] of Object.entries(oc)) {
+    if (!(type in nc)) {
+      breaking(`response ${status}: media type ${type} removed`);
       continue;
     }
-    const o = deref(ctx.oldDoc, raw).node;
-    const n = deref(ctx.newDoc, nr[status]).node;
-    const oc = isObj(o.content) ? o.content : {};
-    const nc = isObj(n.content) ? n.content : {};
-    for (const [type, media] of Object.entries(oc)) {
-      if (!(type in nc)) {
-        rBreaking(`response ${status}: media type ${type} removed`);
-        continue;
-      }
-      compareSchema(ctx, (media as Json).schema, (nc[type] as Json).schema, "response", `response ${status} body`);
-    }
-    for (const type of Object.keys(nc)) if (!(type in oc)) rAdditive(`response ${status}: new media type ${type}`);
-    const oh = isObj(o.headers) ? o.headers : {};
-    const nh = isObj(n.headers) ? n.headers : {};
-    for (const h of Object.keys(oh)) if (!(h in nh)) rBreaking(`response ${status}: header ${h} removed`);
+    compareSchema(ctx, (media as Json).schema, (nc[type] as Json).schema, "response", `response ${status} body`);
   }
-  for (const status of Object.keys(nr)) if (!(status in or)) rAdditive(`new documented status code ${status}`);
+  for (const type of Object.keys(nc)) if (!(type in oc)) additive(`response ${status}: new media type ${type}`);
+  const oh = isObj(o.headers) ? o.headers : {};
+  const nh = isObj(n.headers) ? n.headers : {};
+  for (const h of Object.keys(oh)) if (!(h in nh)) breaking(`response ${status}: header ${h} removed`);
 }
 
 /** Every difference between two bundled specs that a consumer can notice, breaking or additive. */

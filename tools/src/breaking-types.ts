@@ -90,16 +90,10 @@ function assertions(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Assertion[] {
 }
 
 /**
- * Type-level incompatibilities between two specs, as breaking changes. Empty when every consumer that compiled
- * against the old types still compiles against the new ones (for the contracts checked above).
+ * The checking module: one line per assertion after a fixed header, so the line of a diagnostic names the assertion
+ * that failed (`firstLine` is the line of the first one).
  */
-export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Promise<Change[]> {
-  const checks = assertions(oldDoc, newDoc);
-  if (!checks.length) return [];
-  const files = new Map<string, string>([
-    ["/virtual/old.ts", await typesOf(oldDoc)],
-    ["/virtual/new.ts", await typesOf(newDoc)],
-  ]);
+function checkModule(checks: Assertion[]): { text: string; firstLine: number } {
   const lines = [
     'import type { paths as O } from "./old";',
     'import type { paths as N } from "./new";',
@@ -109,8 +103,11 @@ export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiD
   checks.forEach((c, i) => {
     lines.push(`export const check${i}: ${c.to} = take<${c.from}>();`);
   });
-  files.set("/virtual/check.ts", `${lines.join("\n")}\n`);
+  return { text: `${lines.join("\n")}\n`, firstLine };
+}
 
+/** A compiler host that serves the virtual files from memory, and the default lib files from the per-process cache. */
+function virtualHost(files: Map<string, string>): ts.CompilerHost {
   const host = ts.createCompilerHost(OPTIONS, true);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError) => {
@@ -128,37 +125,64 @@ export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiD
   host.directoryExists = (d) => d === "/virtual" || ts.sys.directoryExists(d);
   host.realpath = (p) => p;
   host.writeFile = () => {};
+  return host;
+}
 
-  const program = ts.createProgram(["/virtual/check.ts"], OPTIONS, host);
-  const checkFile = program.getSourceFile("/virtual/check.ts");
-  const diagnostics = [
+/** Every diagnostic of the check, including any in the generated types themselves (a generator or spec bug). */
+function diagnosticsOf(files: Map<string, string>): ts.Diagnostic[] {
+  const program = ts.createProgram(["/virtual/check.ts"], OPTIONS, virtualHost(files));
+  return [
     ...program.getSyntacticDiagnostics(),
-    ...program.getSemanticDiagnostics(checkFile),
+    ...program.getSemanticDiagnostics(program.getSourceFile("/virtual/check.ts")),
     ...program.getSemanticDiagnostics(program.getSourceFile("/virtual/old.ts")),
     ...program.getSemanticDiagnostics(program.getSourceFile("/virtual/new.ts")),
   ];
+}
+
+/**
+ * A failed assignment as a breaking change. TypeScript's explanation is a chain from the outer type down: the
+ * property names along it say where, its last line says what; the rest is noise in a report.
+ */
+function toChange(check: Assertion, text: string): Change {
+  const chain = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const props = chain.flatMap((l) => /^Types of property '([^']+)' are incompatible/.exec(l)?.[1] ?? []);
+  const last = chain.at(-1) ?? "";
+  const detail = `${props.length ? `at ${props.join(".")}: ` : ""}${last.length > 240 ? `${last.slice(0, 237)}...` : last}`;
+  return {
+    severity: "breaking",
+    side: check.side,
+    where: check.where,
+    message: `TypeScript: ${check.what} — ${detail}`,
+  };
+}
+
+/**
+ * Type-level incompatibilities between two specs, as breaking changes. Empty when every consumer that compiled
+ * against the old types still compiles against the new ones (for the contracts checked above).
+ */
+export async function typeIncompatibilities(oldDoc: OpenApiDoc, newDoc: OpenApiDoc): Promise<Change[]> {
+  const checks = assertions(oldDoc, newDoc);
+  if (!checks.length) return [];
+  const files = new Map<string, string>([
+    ["/virtual/old.ts", await typesOf(oldDoc)],
+    ["/virtual/new.ts", await typesOf(newDoc)],
+  ]);
+  const { text: checkText, firstLine } = checkModule(checks);
+  files.set("/virtual/check.ts", checkText);
+
   const out: Change[] = [];
-  for (const d of diagnostics) {
+  for (const d of diagnosticsOf(files)) {
     const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    // Only an assertion line may fail: anything else means the types did not compile, and no verdict can be trusted.
     if (d.file?.fileName !== "/virtual/check.ts" || d.start === undefined) {
       throw new Error(`the generated types of a spec do not compile: ${text}`);
     }
-    const line = d.file.getLineAndCharacterOfPosition(d.start).line - firstLine;
-    const check = checks[line];
+    const check = checks[d.file.getLineAndCharacterOfPosition(d.start).line - firstLine];
     if (!check) throw new Error(`unexpected diagnostic in the type check: ${text}`);
-    const chain = text
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean);
-    const props = chain.flatMap((l) => /^Types of property '([^']+)' are incompatible/.exec(l)?.[1] ?? []);
-    const last = chain.at(-1) ?? "";
-    const detail = `${props.length ? `at ${props.join(".")}: ` : ""}${last.length > 240 ? `${last.slice(0, 237)}...` : last}`;
-    out.push({
-      severity: "breaking",
-      side: check.side,
-      where: check.where,
-      message: `TypeScript: ${check.what} — ${detail}`,
-    });
+    out.push(toChange(check, text));
   }
   return out;
 }
