@@ -138,6 +138,13 @@ type NameStyle = (typeof NAME_STYLES)[number];
 const SHOWCASE = Math.max(AZS.length, RESOURCE_TYPES.length);
 /** The first records: one per status, image type, name style and showcase server, taken in turn. */
 const STRATA = Math.max(STATUSES.length, SHOWCASE, IMAGE_TYPES.length, NAME_STYLES.length);
+/** The item fields whose every value those first records show: in any data set, whatever its seed and size. */
+export const STRATIFIED_FIELDS: readonly string[] = [
+  "status",
+  "resource_type",
+  "extend_info.image_type",
+  "extend_info.resource_az",
+];
 const ROLES = [
   "web",
   "api",

@@ -3,6 +3,7 @@ import { deref, loadBundledSpec, specValidator } from "@csbs/spec/validator";
 import { model, type OperationModel } from "@csbs/types/model";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { STRATIFIED_FIELDS } from "../src/data.js";
 import { createEngine } from "../src/engine.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON
@@ -127,9 +128,9 @@ describe("every value a filter can select is in the project's own view, for any 
     expect(byName.az?.values.length).toBeGreaterThanOrEqual(3);
   });
 
-  const covers = (seed: string, records: number) => {
+  const covers = (seed: string, records: number, which = filters) => {
     const mine = ownView(createEngine(model, { seed, records }));
-    for (const f of filters) {
+    for (const f of which) {
       const seen = new Set(mine.map((i) => field(i, f.path)));
       expect(
         f.values.filter((v) => !seen.has(v)),
@@ -144,10 +145,15 @@ describe("every value a filter can select is in the project's own view, for any 
     expect(mine.length).toBeLessThan(200); // other tenants' backups are hidden, and not the showcase
   });
 
-  it("any seed and any size from 50 records (the first records take each value in turn)", () => {
+  it("any seed and any size from 50 records, for the fields the first records take in turn", () => {
+    // A filter added to the spec on another field is held to the default data set above, not to every small one.
+    const stratified = filters.filter((f) => STRATIFIED_FIELDS.includes(f.path));
+    expect(stratified.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["status", "resource_type", "image_type", "az"]),
+    );
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12 }), fc.integer({ min: 50, max: 600 }), (seed, records) => {
-        covers(seed, records);
+        covers(seed, records, stratified);
       }),
       { numRuns: 40, seed: 20170418 },
     );

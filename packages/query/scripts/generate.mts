@@ -4,21 +4,17 @@
  * and path as JSDoc (what an editor shows on `csbsq.listCheckpointItems`), and its paging (`x-pagination`), which
  * decides whether the entry has `infiniteQueryOptions`.
  *
- *   tsx scripts/generate.mts [--out dir] [--check]
+ *   tsx scripts/generate-cli.mts [--out dir] [--check]   (this file is the library; the CLI only runs)
  * `--check` writes nothing: it fails, naming the file and the fix, when the committed file is not what the model
  * generates (`pnpm check` runs it).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { type ApiModel, model } from "@csbs/types/model";
+import type { ApiModel } from "@csbs/types/model";
 
 export const GENERATED_HEADER =
   "// generated from the spec's model (@csbs/types/model) by `pnpm generate` — do not edit.\n";
 export const FILE = "operations.gen.ts";
-const SRC_DIR = fileURLToPath(new URL("../src", import.meta.url));
+export const SRC_DIR: string = fileURLToPath(new URL("../src", import.meta.url));
 
 type Operation = ApiModel["operations"][number];
 
@@ -69,25 +65,4 @@ export function render(api: ApiModel): string {
     "};",
     "",
   ].join("\n");
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { out: { type: "string" }, check: { type: "boolean" } } });
-  const file = join(resolve(values.out ?? SRC_DIR), FILE);
-  const want = render(model);
-  if (!values.check) {
-    await writeFile(file, want);
-    console.log(`generated ${file}`);
-  } else if (existsSync(file) && readFileSync(file, "utf8") === want) {
-    console.log(`${file} is what the model generates.`);
-  } else {
-    const why = !existsSync(file)
-      ? "is missing"
-      : readFileSync(file, "utf8").startsWith(GENERATED_HEADER)
-        ? "differs from what the spec's model generates (a hand edit, or a spec edit that was not regenerated)"
-        : "lost its generated header: it was edited by hand (or replaced)";
-    console.error(`${relative(process.cwd(), file)} ${why}`);
-    console.error("fix: run `pnpm generate` (and commit the result); never edit generated files by hand");
-    process.exitCode = 1;
-  }
 }

@@ -3,8 +3,8 @@
  *
  * - The channel closes when dev is gone, however it went (kill -9 included): the server then stops as on SIGTERM and
  *   frees its port, instead of living on without the process that owns it.
- * - A spare (`CSBS_DEV_SPARE=1`) loads the runtime dependencies of the server's package now, then waits for dev's
- *   `{ go: true }` before the server itself runs: most of a mock's start is loading Prism, and a spare ready before
+ * - A spare (`CSBS_DEV_SPARE=<the server's script>`) loads the runtime dependencies of its package now, then waits for
+ *   dev's `{ go: true }` before the server itself runs: most of a mock's start is loading Prism, and a spare ready before
  *   the next save leaves a restart only what reading the new spec costs.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -30,9 +30,10 @@ function preload(script: string): void {
   }
 }
 
-if (process.env.CSBS_DEV_SPARE === "1" && process.channel && process.argv[1]) {
+const spareOf = process.env.CSBS_DEV_SPARE;
+if (spareOf && process.channel) {
   delete process.env.CSBS_DEV_SPARE;
-  preload(process.argv[1]);
+  preload(spareOf);
   await new Promise<void>((go) => {
     const wait = (message: { go?: boolean }) => {
       if (!message?.go) return;

@@ -129,7 +129,7 @@ export class Server {
   /** The process: a spare (told to go) if one waits, else a new one. */
   #launch(spare: boolean): ChildProcess {
     const { script, args, cwd } = this.#spec;
-    const env = spare ? { CSBS_DEV_SPARE: "1" } : undefined;
+    const env = spare ? { CSBS_DEV_SPARE: script } : undefined;
     return this.#processes.spawn(["--import", guard, script, ...args], { cwd, ipc: true, env });
   }
 
