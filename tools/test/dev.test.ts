@@ -399,7 +399,8 @@ describe("SIGTERM or SIGINT stops everything within 5 s: ports freed, no process
         CSBS_MOCK_PORT: String(mockPort),
         CSBS_DOCS_PORT: String(docsPort),
       });
-      await dev.waitFor(/✓ ready in/, 240_000);
+      // The ready block's last line: what it says after the signal is compared from there.
+      await dev.waitFor(/Ctrl-C to stop/, 240_000);
       const tree = [...descendants(dev.pid), ...groupMembers(dev.pid)];
       leftovers.push(dev.pid, ...tree);
       const sent = Date.now();
