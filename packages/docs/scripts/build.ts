@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withConsole } from "./console.js";
 import { type Json, operationsOf, SAMPLE_KINDS, sampleSource } from "./samples.js";
 
 const require = createRequire(import.meta.url);
@@ -207,6 +208,7 @@ export function buildDocs(spec: string = BUNDLE, out: string = at("dist")): stri
 
   let html = readFileSync(output, "utf8");
   for (const [pattern, replacement] of offline) html = html.replace(pattern, replacement);
+  html = withConsole(html, spec, out);
   const left = [...new Set(html.match(CDN) ?? [])];
   if (left.length > 0) {
     throw new Error(`docs build: the page would still load from a CDN: ${left.join(", ")}. Extend scripts/build.ts.`);
