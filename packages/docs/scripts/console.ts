@@ -6,17 +6,18 @@
  * one-line loader runs it after the page's `load` event, when the main thread is idle, so after Redoc has rendered
  * (and hydrated) its sections. Nothing is fetched: the code is in the page.
  *
- * The console reads the model of the spec the page is built from. For the repository's own spec that is the
- * published `@csbs/types/model`; for another spec (`buildDocs(spec, out)`, the growth test), @csbs/types's own
- * generator writes that spec's model first, and the bundle takes it in place of `@csbs/types/model`.
+ * The console reads the model of the spec the page is built from: `@csbs/types/model` when that is the spec's model
+ * (after `pnpm generate`), else the spec's model by @csbs/types's own normalization, bundled in its place.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { type ApiModel, model as published } from "@csbs/types/model";
 import { buildSync } from "esbuild";
+import { require as tsxRequire } from "tsx/cjs/api";
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,25 +27,30 @@ const SOURCE_ID = "csbs-console-source";
 /** The browsers the console is written for: those with AbortSignal.any (2023 and later). */
 const TARGET = ["chrome116", "edge116", "firefox124", "safari17.4"];
 
-/** Writes the model of a bundled spec with @csbs/types's generator; answers the model module and a cleanup. */
-function modelOf(spec: string): { file: string; dispose: () => void } {
+/** The model of a bundled spec, by @csbs/types's own normalization (scripts/model.mts, what `pnpm generate` runs). */
+function modelOf(spec: string): ApiModel {
+  const normalize = join(dirname(require.resolve("@csbs/types/package.json")), "scripts/model.mts");
+  const { buildModel } = tsxRequire(normalize, import.meta.url) as { buildModel: (doc: unknown) => ApiModel };
+  return buildModel(JSON.parse(readFileSync(spec, "utf8")));
+}
+
+/**
+ * What the bundle's `@csbs/types/model` is: the published module when it is this spec's model (a build after
+ * `pnpm generate`), else this spec's model written aside: `pnpm dev` builds the page before it regenerates
+ * @csbs/types, and the growth test builds the page of another spec.
+ */
+function modelModule(spec: string): { file?: string; dispose(): void } {
+  const model = modelOf(spec);
+  if (isDeepStrictEqual(model, published)) return { dispose: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), "csbs-console-model-"));
-  const generator = join(dirname(require.resolve("@csbs/types/package.json")), "scripts/generate-cli.mts");
-  const run = spawnSync(process.execPath, [require.resolve("tsx/cli"), generator, "--spec", spec, "--out", dir], {
-    encoding: "utf8",
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  if (run.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`docs build: the console's model of ${spec} could not be generated:\n${run.stderr}`);
-  }
-  return { file: join(dir, "model.gen.mjs"), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  const file = join(dir, "model.mjs");
+  writeFileSync(file, `export const model = ${JSON.stringify(model)};\n`);
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** The console as one minified browser IIFE, over the model of `spec` (default: the repository's spec). */
 export function buildConsole(spec: string = BUNDLE): string {
-  const own = resolve(spec) === BUNDLE;
-  const model = own ? undefined : modelOf(spec);
+  const model = modelModule(spec);
   try {
     const result = buildSync({
       entryPoints: [join(root, "console/main.ts")],
@@ -57,13 +63,13 @@ export function buildConsole(spec: string = BUNDLE): string {
       legalComments: "eof",
       write: false,
       logLevel: "silent",
-      ...(model && { alias: { "@csbs/types/model": model.file } }),
+      ...(model.file && { alias: { "@csbs/types/model": model.file } }),
     });
     const [file] = result.outputFiles;
     if (!file) throw new Error("docs build: esbuild wrote no console bundle");
     return file.text;
   } finally {
-    model?.dispose();
+    model.dispose();
   }
 }
 
