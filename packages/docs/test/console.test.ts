@@ -359,6 +359,43 @@ describe("the console and the page", () => {
     await p.close();
   });
 
+  it("stays in its section, with what the reader typed, while Redoc renders the page again", async () => {
+    const p = await openPage(context);
+    const c = await opened(p);
+    await c.getByLabel("project_id", { exact: true }).fill("typed-before-scrolling");
+    for (let i = 0; i < 30; i++) await p.mouse.wheel(0, 600);
+    await p.keyboard.press("End");
+    await p.keyboard.press("Home");
+    await p.getByTestId("color-mode-switcher").click();
+    await p
+      .getByTestId("menu-item-label")
+      .filter({ hasText: op.summary ?? op.operationId })
+      .first()
+      .click();
+    expect(await p.locator(".csbs-console").count()).toBe(model.operations.length);
+    expect(await c.getByLabel("project_id", { exact: true }).inputValue()).toBe("typed-before-scrolling");
+    expect(await c.getByRole("button", { name: "Try it" }).getAttribute("aria-expanded")).toBe("true");
+    await p.close();
+  });
+
+  it("goes into a section Redoc renders anew (a new element under the same id), the same console", async () => {
+    const p = await context.newPage(); // React is left with a section it did not make: its errors are not the page's
+    await p.goto(pageUrl);
+    const c = await opened(p);
+    await c.getByLabel("project_id", { exact: true }).fill("typed-before-rendering");
+    // What a re-render does to the DOM: the section replaced by a new one, without the console.
+    await c.evaluate((element) => {
+      const section = element.closest("[id]:not([id^='csbs-'])") as Element;
+      const fresh = section.cloneNode(true) as Element;
+      fresh.querySelector(".csbs-console")?.remove();
+      section.replaceWith(fresh);
+    });
+    await expect.poll(() => c.evaluate((el) => el.isConnected), { timeout: WAIT }).toBe(true);
+    expect(await p.locator(".csbs-console").count()).toBe(model.operations.length);
+    expect(await c.getByLabel("project_id", { exact: true }).inputValue()).toBe("typed-before-rendering");
+    await p.close();
+  });
+
   it.each(["light", "dark"] as const)("has AA contrast in %s mode", async (scheme) => {
     const ctx = await newContext(scheme);
     const p = await openPage(ctx);
