@@ -4,9 +4,12 @@
 // none. The console sends through @csbs/client; "This page" is the mock's engine in the page, whose answers must be the
 // real mock process's (startMock, same seed and size) byte for byte.
 
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type MockServer, startMock } from "@csbs/mock";
@@ -39,6 +42,8 @@ const recorded: IncomingHttpHeaders[] = [];
 let refusing: Server;
 let refusingHits = 0;
 const blocked: string[] = [];
+/** Every @csbs/client code the console showed: each must type-check against the real client. */
+const shownCode = new Set<string>();
 const pageErrors: string[] = [];
 
 const listen = async (server: Server) => {
@@ -124,13 +129,15 @@ async function send(
     .locator("[data-status]")
     .evaluateAll((els) => els[0]?.getAttribute("data-status") ?? null);
   const bodyText = await region.getByLabel("Response body").evaluateAll((els) => els[0]?.textContent ?? null);
+  const code = (await region.getByLabel("@csbs/client code").textContent()) ?? "";
+  shownCode.add(code);
   return {
     status: status === null ? undefined : Number(status),
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
     text: await region.innerText(),
     body: bodyText === null ? undefined : JSON.parse(bodyText),
     curl: (await region.getByLabel("curl", { exact: true }).textContent()) ?? "",
-    code: (await region.getByLabel("@csbs/client code").textContent()) ?? "",
+    code,
   };
 }
 
@@ -431,6 +438,24 @@ describe("the console and the page", () => {
     expect(timing.console).toBeGreaterThan(timing.fcp as number);
     expect(timing.console).toBeGreaterThanOrEqual(timing.load);
     await p.close();
+  });
+
+  it("showed @csbs/client code that type-checks against the real client (tsc, strict), for every request", () => {
+    const dir = fileURLToPath(new URL("../test-output/console-code/", import.meta.url));
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    expect(shownCode.size).toBeGreaterThan(3);
+    [...shownCode].forEach((code, i) => {
+      writeFileSync(join(dir, `shown-${i}.ts`), `${code}\nexport {};\n`);
+    });
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ extends: "../../samples/tsconfig.json", include: ["*.ts"] }),
+    );
+    const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin/tsc");
+    const run = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
+    expect(`${run.stdout}${run.stderr}`).toBe("");
+    expect(run.status).toBe(0);
   });
 
   it("made no request to any other host (blocked: 0) and threw no error", () => {
