@@ -45,15 +45,17 @@ function inputOf(p: ParameterModel, id: string): HTMLInputElement {
   const type = typeOf(p.schema);
   const numeric = type === "integer" || type === "number";
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = p.schema ?? {};
-  const step = type === "integer" ? 1 : undefined;
+  const integer = type === "integer";
+  // An exclusive bound is an inclusive one a step inside, for integers; a number input has no exclusive bound.
+  const inside = (bound: unknown, by: number) => (integer && typeof bound === "number" ? bound + by : undefined);
   return h("input", {
     id,
     name: p.name,
     type: numeric ? "number" : "text",
-    inputmode: type === "integer" ? "numeric" : undefined,
-    min: minimum ?? (typeof exclusiveMinimum === "number" ? exclusiveMinimum + (step ?? 0) : undefined),
-    max: maximum ?? (typeof exclusiveMaximum === "number" ? exclusiveMaximum - (step ?? 0) : undefined),
-    step: numeric ? (step ?? "any") : undefined,
+    inputmode: integer ? "numeric" : undefined,
+    min: minimum ?? inside(exclusiveMinimum, 1),
+    max: maximum ?? inside(exclusiveMaximum, -1),
+    step: numeric ? (integer ? 1 : "any") : undefined,
     minlength: numeric ? undefined : p.schema?.minLength,
     maxlength: numeric ? undefined : p.schema?.maxLength,
     placeholder: hintOf(p) || undefined,
