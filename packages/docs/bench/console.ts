@@ -25,7 +25,9 @@ writeFileSync(pages.with, html);
 
 const gz = (text: string) => gzipSync(text, { level: 9 }).length;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-console.log(`page gzipped: ${kib(gz(without))} without the console, ${kib(gz(html))} with (+${kib(gz(html) - gz(without))})`);
+console.log(
+  `page gzipped: ${kib(gz(without))} without the console, ${kib(gz(html))} with (+${kib(gz(html) - gz(without))})`,
+);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -68,7 +68,7 @@ describe("createEngineFetch: a fetch answered by an engine, no network", () => {
 
 describe("the MSW handlers, through the same conversion", () => {
   const server = setupServer(...createHandlers({ ...options, baseUrl: base }));
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeAll(() => server.listen());
   afterAll(() => server.close());
 
   it("answer the same bytes as createEngineFetch", async () => {
