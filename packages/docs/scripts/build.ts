@@ -24,6 +24,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RETRYABLE_STATUS } from "@csbs/client";
 import { model as specModel } from "@csbs/types/model";
+import { consoleTags } from "./console.ts";
 import { type PageAdditions, pageAdditions } from "./page.ts";
 import {
   type ApiModel,
@@ -58,8 +59,6 @@ const CDN = /https?:\/\/cdn\.redoc(?:ly\.com|\.ly)\b[^`"' )]*/g;
 
 /** The bundled spec Redoc renders (and the page offers for download). */
 export const BUNDLE = require.resolve("@csbs/spec/openapi.json");
-/** Where the try-it console's bundle is, when one is built: the build injects it before </body>. */
-export const CONSOLE_BUNDLE = at("console/dist/console.js");
 
 /** A hand-written sample that overrides the generated one: samples/<operationId>[.<kind>].<ext>. */
 export const overrideFile = (operationId: string, kind: Pick<SampleKind, "id" | "ext">) =>
@@ -75,13 +74,10 @@ export function shownSample(api: ApiModel, op: OperationModel, kind: SampleKind)
 export const additionsFor = (api: ApiModel): PageAdditions =>
   pageAdditions(api, (op, kind) => shownSample(api, op, kind), RETRYABLE_STATUS);
 
-/** The page's slots (template.hbs) filled: its CSS and script, download link, plain rendition, console bundle. */
-function fillSlots(html: string, spec: string, api: ApiModel, additions: PageAdditions, consoleBundle: string): string {
+/** The page's slots (template.hbs) filled: its CSS and script, download link, plain rendition, the console. */
+function fillSlots(html: string, spec: string, api: ApiModel, additions: PageAdditions, out: string): string {
   // Percent-encoded rather than base64: the same bytes gzip to two thirds of the size.
   const download = `data:application/json;charset=utf-8,${encodeURIComponent(readFileSync(spec, "utf8"))}`;
-  const script = existsSync(consoleBundle)
-    ? `<script type="module" id="csbs-console">\n${readFileSync(consoleBundle, "utf8").replace(/<\/(script)/gi, "<\\/$1")}\n</script>\n`
-    : "";
   const slots: Record<string, string> = {
     "<!--csbs:style-->": `<style>\n${readFileSync(at("page/page.css"), "utf8")}</style>`,
     "<!--csbs:script-->": `<script>\n${readFileSync(at("page/page.js"), "utf8").replace(/<\/(script)/gi, "<\\/$1")}</script>`,
@@ -90,7 +86,7 @@ function fillSlots(html: string, spec: string, api: ApiModel, additions: PageAdd
       operations: api.operations.map((op) => ({ operationId: op.operationId, tags: op.tags })),
     }).replace(/</g, "\\u003c"),
     "<!--csbs:static-->": staticReference(api, additions),
-    "<!--csbs:console-->": script,
+    "<!--csbs:console-->": consoleTags(api, out),
   };
   for (const [slot, value] of Object.entries(slots)) {
     if (!html.includes(slot)) throw new Error(`docs build: template.hbs has no ${slot} slot`);
@@ -139,13 +135,11 @@ export interface BuildOptions {
   model?: ApiModel;
   /** The output folder (default: dist/). */
   out?: string;
-  /** The try-it console's bundle, injected when the file exists (default: console/dist/console.js). */
-  consoleBundle?: string;
 }
 
 /** Writes the page (and the samples it shows) into `out`. */
 export function buildDocs(options: BuildOptions = {}): string {
-  const { spec = BUNDLE, model = specModel, out = at("dist"), consoleBundle = CONSOLE_BUNDLE } = options;
+  const { spec = BUNDLE, model = specModel, out = at("dist") } = options;
   const additions = additionsFor(model);
   rmSync(resolve(out, "samples"), { recursive: true, force: true });
   mkdirSync(resolve(out, "samples/generated"), { recursive: true });
@@ -167,7 +161,7 @@ export function buildDocs(options: BuildOptions = {}): string {
   if (left.length > 0) {
     throw new Error(`docs build: the page would still load from a CDN: ${left.join(", ")}. Extend scripts/build.ts.`);
   }
-  writeFileSync(output, fillSlots(html, spec, model, additions, consoleBundle));
+  writeFileSync(output, fillSlots(html, spec, model, additions, out));
   const samples = additions.operations.reduce((n, op) => n + op.samples.length, 0);
   return `${output} (offline, ${samples} code samples for ${model.operations.length} operation(s))`;
 }

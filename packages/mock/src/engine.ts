@@ -1,8 +1,9 @@
 /**
  * `@csbs/mock/engine`: the mock's one data engine, run by every front: the process (`csbs-mock`, `startMock`), the
- * MSW handlers (`@csbs/mock/msw`) and the docs page's console, in-process or in a browser. Browser-safe: no node:
- * imports, no I/O. It is given the spec's model (`@csbs/types/model`) and answers a request with a status, headers and
- * a JSON text, or a fault to act out; every path, parameter, rule, example and error body comes from the model.
+ * MSW handlers (`@csbs/mock/msw`) and the docs page's console, in-process or in a browser; `createEngineFetch(engine)`
+ * (src/fetch.ts) is a `fetch` answered by it, with no network. Browser-safe: no node: imports, no I/O. It is given
+ * the spec's model (`@csbs/types/model`) and answers a request with a status, headers and a JSON text, or a fault to
+ * act out; every path, parameter, rule, example and error body comes from the model.
  *
  * A request goes through named stages (src/stages/), as Prism separates router, validator and negotiator:
  *   route → fault → auth → validate → scenario (`Prefer`) → data.
@@ -21,6 +22,7 @@ import { createSchemaCompiler, type QueryParameter, validatePath, validateQuery 
 import type { Answer, EngineOptions, EngineRequest, Exchange, Fault, Prefer } from "./types.js";
 
 export type { ApiModel, OperationModel } from "@csbs/types/model";
+export { answerRequest, createEngineFetch, type FailureReport } from "./fetch.js";
 export { FAULTS } from "./stages/fault.js";
 export type { Answer, EngineOptions, EngineRequest, Fault, Violation } from "./types.js";
 

@@ -12,9 +12,10 @@
 
 import type { paths } from "@csbs/types";
 import { model } from "@csbs/types/model";
-import { delay, HttpResponse, http as mswHttp, type RequestHandler } from "msw";
+import { http as mswHttp, type RequestHandler } from "msw";
 import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
-import { type Answer, createEngine, type Engine, type EngineOptions, type EngineRequest } from "./engine.js";
+import { createEngine, type Engine, type EngineOptions } from "./engine.js";
+import { answerRequest } from "./fetch.js";
 import { pathTemplate } from "./stages/route.js";
 
 export type { EngineOptions } from "./engine.js";
@@ -45,47 +46,14 @@ export function createHandlers(options: HandlerOptions = {}): RequestHandler[] {
   const engine: Engine = createEngine(model, options);
   const prefix = (options.baseUrl ?? "*").replace(/\/+$/, "");
   return [...new Set(model.operations.map((op) => op.path))].map((template) =>
-    mswHttp.all(`${prefix}${pathTemplate(template).colon}`, async ({ request }) => {
-      const url = new URL(request.url);
-      const engineRequest: EngineRequest = {
-        method: request.method,
-        path: url.pathname,
-        query: url.search.slice(1),
-        header: (name) => request.headers.get(name),
-      };
-      try {
-        const answer = engine.handle(engineRequest);
-        if (answer.error !== undefined) throw answer.error;
-        return await respond(request, answer);
-      } catch (error) {
-        const failure = engine.failure(engineRequest);
+    mswHttp.all(`${prefix}${pathTemplate(template).colon}`, ({ request }) =>
+      answerRequest(engine, request, (failed, requestId, error) => {
+        const url = new URL(failed.url);
         const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         console.error(
-          `@csbs/mock/msw: 500 for ${request.method} ${url.pathname}${url.search}, request ${failure.headers["x-request-id"]}: ${what}`,
+          `@csbs/mock/msw: 500 for ${failed.method} ${url.pathname}${url.search}, request ${requestId}: ${what}`,
         );
-        return respond(request, failure);
-      }
-    }),
+      }),
+    ),
   );
-}
-
-/** The engine's answer as MSW's response: latency, faults acted out, no body where HTTP allows none. */
-async function respond(request: Request, answer: Answer): Promise<Response> {
-  if (answer.delayMs > 0) await delay(answer.delayMs);
-  if (answer.fault === "drop") return HttpResponse.error();
-  const headers = new Headers(answer.headers);
-  const body = answer.body ?? "";
-  if (answer.fault === "truncate") {
-    // Half of the body, then the stream fails: what a connection cut mid-body looks like to fetch.
-    const bytes = new TextEncoder().encode(body);
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
-        controller.error(new TypeError("the mock cut the connection mid-body (Prefer: fault=truncate)"));
-      },
-    });
-    return new HttpResponse(stream, { status: answer.status, headers });
-  }
-  const empty = request.method === "HEAD" || answer.status === 204;
-  return new HttpResponse(empty ? null : body, { status: answer.status, headers });
 }
