@@ -8,9 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { syncInfoVersion, versionProblems } from "../scripts/version.js";
 import { repoRoot } from "../validator.js";
 
-// Under node_modules/.cache: pnpm refuses to run tasks from a world-writable temporary directory.
 mkdirSync(join(repoRoot, "node_modules/.cache"), { recursive: true });
-const scratch = mkdtempSync(join(repoRoot, "node_modules/.cache/csbs-version-"));
+// In the repository (pnpm refuses to run tasks from a world-writable temporary directory) but outside node_modules
+// (Node strips the types of the root's verbs, tools/scripts/*.ts, nowhere under it). The root's commands
+// (changeset, pnpm) come from the PATH the tests run with.
+mkdirSync(join(repoRoot, "test-output"), { recursive: true });
+const scratch = mkdtempSync(join(repoRoot, "test-output/spec-version-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const PACKAGES = ["spec", "packages/types", "packages/client", "packages/query", "packages/mock", "packages/docs"];
@@ -18,22 +21,24 @@ const json = (dir: string, p: string) => JSON.parse(readFileSync(join(dir, p, "p
 const V: string = json(repoRoot, "spec").version;
 const MINOR = V.replace(/^(\d+)\.(\d+)\.\d+/, (_, a: string, b: string) => `${a}.${Number(b) + 1}.0`);
 
-/** What versioning reads: the workspace's manifests, .changeset, spec sources. */
+/** What versioning reads: the workspace's manifests, .changeset, spec sources, and the root's verbs. */
 function miniRepo(name: string): string {
   const dir = join(scratch, name);
   for (const f of ["package.json", "pnpm-workspace.yaml", ".changeset/config.json"]) {
     mkdirSync(join(dir, f, ".."), { recursive: true });
     cpSync(join(repoRoot, f), join(dir, f));
   }
-  for (const p of [...PACKAGES.slice(1), "tools", "examples/backups-table"]) {
+  for (const p of [...PACKAGES.slice(1), "tools", "tools/typescript6", "examples/backups-table"]) {
     mkdirSync(join(dir, p), { recursive: true });
     cpSync(join(repoRoot, p, "package.json"), join(dir, p, "package.json"));
   }
+  // The root's verbs (`version-packages` is tools/scripts/version.ts).
+  cpSync(join(repoRoot, "tools/scripts"), join(dir, "tools/scripts"), { recursive: true });
   cpSync(join(repoRoot, "spec"), join(dir, "spec"), {
     recursive: true,
     filter: (src) => !/[/\\](dist|node_modules|baseline)$/.test(src),
   });
-  // The root's dependencies resolve from the repository's node_modules above; the spec's from its own.
+  // The spec's dependencies resolve from its own node_modules.
   symlinkSync(join(repoRoot, "spec/node_modules"), join(dir, "spec/node_modules"), "dir");
   return dir;
 }

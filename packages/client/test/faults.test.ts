@@ -213,12 +213,13 @@ describe("errors", () => {
 
 describe("connections and timeouts", () => {
   it("a hung response times out, on every attempt, as CsbsTimeoutError", async () => {
-    const { csbs, requests } = await setup([hang], { timeoutMs: 150, maxRetries: 1 });
+    // 500 ms an attempt: long enough for a loaded machine's server to have read each request before it is cut.
+    const { csbs, requests } = await setup([hang], { timeoutMs: 500, maxRetries: 1 });
     const error = await caught(csbs.listCheckpointItems());
     expect(error).toBeInstanceOf(CsbsTimeoutError);
     expect(error).toBeInstanceOf(CsbsConnectionError);
-    expect((error as Error).message).toBe(`Request timed out after 150 ms (${WHERE}, attempts: 2)`);
-    expect(requests).toHaveLength(2);
+    expect((error as Error).message).toBe(`Request timed out after 500 ms (${WHERE}, attempts: 2)`);
+    await expect.poll(() => requests.length, { timeout: 10_000 }).toBe(2);
   });
 
   it("the timeout covers the body: headers then a stall times out", async () => {

@@ -250,7 +250,9 @@ export async function first(baseUrl: string): Promise<OperationPage<"listCheckpo
   it.each(["node16", "bundler"])(
     "tsc compiles a usage file with moduleResolution %s",
     async (mode) => {
-      const result = await run(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`], dir).catch((e: StepError) => e);
+      const result = await run(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`, "--pretty", "false"], dir).catch(
+        (e: StepError) => e,
+      );
       // tsc prints its diagnostics on stdout; anything else that failed shows its message.
       expect(result instanceof StepError ? result.stdout || result.message : result.stdout).toBe("");
     },

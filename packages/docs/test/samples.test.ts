@@ -30,7 +30,7 @@ const run = promisify(execFile);
 /** tsc's complaints about a project ("" when it type-checks). */
 function typeErrors(project: string): string {
   try {
-    execFileSync(process.execPath, [tsc, "-p", project], { cwd: root, encoding: "utf8" });
+    execFileSync(process.execPath, [tsc, "-p", project, "--pretty", "false"], { cwd: root, encoding: "utf8" });
     return "";
   } catch (error) {
     return `${(error as { stdout?: string }).stdout ?? ""}${(error as { stderr?: string }).stderr ?? ""}`;

@@ -149,7 +149,7 @@ describe("@csbs/query's options in every TanStack Query adapter (packed, install
     async (name) => {
       const adapter = adapters[name] as (typeof adapters)[string];
       const args = ["--ignoreConfig", "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext"];
-      const checked = await run(process.execPath, [tsc, ...args, "--skipLibCheck", adapter.file], {
+      const checked = await run(process.execPath, [tsc, ...args, "--pretty", "false", "--skipLibCheck", adapter.file], {
         cwd: join(dir, name),
       }).catch((error: { stdout: string }) => error);
       expect(checked.stdout).toBe("");
