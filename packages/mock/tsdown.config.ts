@@ -1,21 +1,17 @@
 import { defineConfig } from "tsdown";
+import { library } from "../../tools/tsdown.ts";
 
 export default defineConfig({
+  ...library,
   entry: ["src/index.ts", "src/cli.ts", "src/msw.ts", "src/engine.ts"],
   format: ["esm"],
   // The engine (`@csbs/mock/engine`) and the MSW handlers run in browsers too; index/cli/prism import node: modules.
   platform: "node",
   target: "node22",
-  // Declarations by Oxc from tsconfig.build.json (isolatedDeclarations): TypeScript 7 has no declaration API.
-  tsconfig: "tsconfig.build.json",
-  dts: true,
-  // A slow plugin on a loaded machine is not a finding of this build.
-  checks: { bundlerTimings: false },
   // openapi-msw (a few hundred bytes, and its types) is bundled into dist/msw.js: its peer range (msw ^2) would make
   // npm refuse an install beside msw 3.
   deps: { alwaysBundle: ["openapi-msw"] },
   // Not the whole of dist/: dist/openapi.json (scripts/copy-spec.mjs) stays in place while the code is rebuilt, so a
   // mock running from this checkout never finds it missing.
   clean: ["dist/*.js", "dist/*.d.ts", "dist/*.map"],
-  fixedExtension: false,
 });
