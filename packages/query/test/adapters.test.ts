@@ -104,6 +104,44 @@ export function setup() {
   },
 };
 
+/**
+ * The versions the consumers must install: every package the adapters' dependencies bring, as the repository's lockfile
+ * resolves them. The consumers install offline, from the store a fresh install of this repository filled, so they
+ * must resolve what it holds — not the newest version the registry's metadata lists (postcss under vue).
+ */
+function lockedVersions(roots: string[]): Record<string, string> {
+  const lock = readFileSync(fileURLToPath(new URL("../../../pnpm-lock.yaml", import.meta.url)), "utf8");
+  // The last document of the file (the first is pnpm's own, for its package manager): `name@version(peers)` entries.
+  const snapshots = lock.slice(lock.lastIndexOf("\nsnapshots:\n"));
+  // A platform's binary (os/cpu/libc) is only in the store for this platform: it is left to resolve on its own.
+  const packages = lock.slice(lock.lastIndexOf("\npackages:\n"), lock.lastIndexOf("\nsnapshots:\n"));
+  const platform = new Set(
+    packages
+      .split("\n\n")
+      .filter((entry) => /\n {4}(os|cpu|libc):/.test(entry))
+      .map((entry) => /^ {2}'?([^'\s:]+)'?:$/m.exec(entry)?.[1]),
+  );
+  const entries = new Map<string, string[]>();
+  for (const entry of snapshots.split("\n\n")) {
+    const [, key = ""] = /^ {2}'?([^'\s][^\n]*?)'?:(?: \{\})?$/m.exec(entry) ?? [];
+    const deps = [...entry.matchAll(/^ {6}'?(@?[^@'\s:]+)'?: ([^\s(]+)/gm)].map(([, n, v]) => `${n}@${v}`);
+    entries.set(key.replace(/\(.*$/, ""), deps);
+  }
+  const seen = new Set<string>();
+  const walk = (id: string) => {
+    if (seen.has(id) || !entries.has(id) || platform.has(id)) return;
+    seen.add(id);
+    for (const dep of entries.get(id) ?? []) walk(dep);
+  };
+  for (const root of roots) walk(root);
+  const versions = new Map<string, Set<string>>();
+  for (const id of seen) {
+    const at = id.lastIndexOf("@");
+    versions.set(id.slice(0, at), (versions.get(id.slice(0, at)) ?? new Set()).add(id.slice(at + 1)));
+  }
+  return Object.fromEntries([...versions].filter(([, v]) => v.size === 1).map(([n, v]) => [n, [...v][0] as string]));
+}
+
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "csbs-query-adapters-"));
@@ -114,7 +152,12 @@ beforeAll(async () => {
   }
   const tarball = (prefix: string) => `file:${join(packs, readdirSync(packs).find((f) => f.startsWith(prefix)) ?? "")}`;
   // The tarballs ask for each other by version: the workspace's overrides point them at the tarballs.
-  const overrides = { "@csbs/types": tarball("csbs-types-"), "@csbs/client": tarball("csbs-client-") };
+  const roots = Object.values(adapters).flatMap((a) => a.deps.map((name) => `${name}@${own[name]}`));
+  const overrides = {
+    ...lockedVersions([...roots, `@tanstack/query-core@${own["@tanstack/query-core"]}`]),
+    "@csbs/types": tarball("csbs-types-"),
+    "@csbs/client": tarball("csbs-client-"),
+  };
   const yaml = [
     `packages: [${Object.keys(adapters).join(", ")}]`,
     "overrides:",
