@@ -4,7 +4,8 @@
  *
  *   node scripts/serve-cli.ts [--port 4000] [--live-reload]     (or CSBS_DOCS_PORT)
  *
- * With an IPC channel (dev's), `{ reload: true, failure? }` reloads the page and every open one. A wrong flag, port or
+ * With an IPC channel (dev's), `{ reload: true, failure?, id? }` reloads the page and every open one, then answers
+ * `{ done: id }`. A wrong flag, port or
  * busy port is one line and exit code 2.
  */
 import { parseArgs } from "node:util";
@@ -35,6 +36,8 @@ console.log(`docs  http://127.0.0.1:${docs.port}/`);
 const stop = () => docs.close().then(() => process.exit(0));
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);
-process.on("message", (message: { reload?: boolean; failure?: string }) => {
-  if (message?.reload) void docs.reload(message.failure);
+// Dev waits for `{ done: id }` before it says the page is rebuilt: a request after that gets the new page.
+process.on("message", async (message: { reload?: boolean; failure?: string; id?: number }) => {
+  if (message?.reload) await docs.reload(message.failure);
+  if (message?.id !== undefined) process.send?.({ done: message.id });
 });

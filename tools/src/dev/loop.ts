@@ -108,7 +108,7 @@ export class DevLoop {
     const { docs } = this.#o;
     const wasRunning = docs.running;
     const failed = await Promise.all(this.#servers.map((server) => server.refresh()));
-    if (tell && wasRunning) docs.send({ reload: true, failure: this.#failure });
+    if (tell && wasRunning) await docs.ask({ reload: true, failure: this.#failure });
     this.#servers.forEach((server, i) => {
       const failure = failed[i];
       if (failure && !this.#stopping) this.#startFailed(server, failure, first);
@@ -179,7 +179,7 @@ export class DevLoop {
     const failure = await this.#o.builds.docs();
     if (this.#stopping) return;
     if (failure) return complain(failure.text);
-    this.#o.docs.send({ reload: true });
+    await this.#o.docs.ask({ reload: true });
     done.push(`docs ${seconds(began)}`);
   }
 

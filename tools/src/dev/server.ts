@@ -53,6 +53,7 @@ export class Server {
   #starting: Promise<StartFailure | undefined> | undefined;
   #url: string | undefined;
   #fingerprint: string | undefined;
+  #asked = 0;
   #restarts = 1;
   #closed = false;
 
@@ -111,6 +112,29 @@ export class Server {
   /** A message over its IPC channel; dropped while it is down (it reads everything afresh when it starts). */
   send(message: object): void {
     if (this.#child?.connected) this.#child.send(message, () => undefined);
+  }
+
+  /**
+   * Sends a message and resolves once the server says it is done with it (`{ done: id }`), or is gone, or after
+   * `ms`: what dev says next (ready, rebuilt) is then what a request sees.
+   */
+  ask(message: object, ms = 5_000): Promise<void> {
+    const child = this.#child;
+    if (!child?.connected) return Promise.resolve();
+    const id = ++this.#asked;
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        child.off("message", onReply);
+        child.off("exit", finish);
+        resolve();
+      };
+      const onReply = (reply: { done?: number }) => reply?.done === id && finish();
+      const timer = setTimeout(finish, ms);
+      child.on("message", onReply);
+      child.once("exit", finish);
+      child.send({ ...message, id }, () => undefined);
+    });
   }
 
   /**
