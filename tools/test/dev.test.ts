@@ -208,7 +208,7 @@ describe("pnpm dev, started on an unbuilt tree", () => {
     const from = dev.output().length;
     writeFileSync(example(), readFileSync(example(), "utf8").replace(/^(\s+name: )"[^"]*"/m, "$1123"));
     await dev.waitFor(/does not lint/, SHOW, from);
-    await dev.waitFor(/Still serving the last good build/, 10_000, from);
+    await dev.waitFor(/Still serving the last good build/, SHOW, from);
     const report = dev.output().slice(from);
     expect(report).toMatch(/spec\/components\/examples\/available\.yaml:\d+:\d+ +Example value must conform/);
     expect(report.split("\n").length).toBeLessThan(16);

@@ -191,7 +191,7 @@ describe("@csbs/mock/msw from the packed tarball, outside the workspace", () => 
         return route.abort("blockedbyclient");
       });
       await page.goto(url);
-      await page.waitForSelector("body[data-status]", { timeout: 30_000 });
+      await page.waitForSelector("body[data-status]", { timeout: 90_000 });
       expect(await page.getAttribute("body", "data-status")).toBe("200");
       const rows = await page.$$eval("tbody tr", (trs) =>
         trs.map((tr) => [...tr.children].map((td) => td.textContent)),
