@@ -548,7 +548,7 @@ describe("the gate on a checkout: last release, pending changesets", () => {
     const passing = await checkBreaking(dir);
     expect(passing.ok).toBe(true);
     expect(passing.report).toMatch(/allowed: \d+\.0\.0 is a new major version/);
-  }, 60_000);
+  });
 
   it("a new operation added to spec/ sources is additive: the gate passes, naming it", async () => {
     const dir = miniRepo("grown");
@@ -578,7 +578,7 @@ describe("the gate on a checkout: last release, pending changesets", () => {
     ]);
     expect(result.ok).toBe(true);
     expect(result.report).toContain(`  additive  GET ${PATH}/count: new operation`);
-  }, 60_000);
+  });
 
   it("with no tag and no baseline file, a typed error says how to record one", async () => {
     const dir = miniRepo("no-baseline");
@@ -594,7 +594,7 @@ describe("the gate on a checkout: last release, pending changesets", () => {
     expect(result.report).toContain(tag ? `(git tag ${tag})` : "(spec/baseline/openapi.json: no release tag");
     expect(result.changes.filter((c) => c.severity === "breaking")).toEqual([]);
     expect(result.ok).toBe(true);
-  }, 60_000);
+  });
 
   describe("why the gate compares with the baseline, and git failures that fail it", () => {
     const tagPatterns = "(`@csbs/spec@*` or `v[0-9]*`)";
@@ -610,7 +610,7 @@ describe("the gate on a checkout: last release, pending changesets", () => {
       const result = await checkBreaking(miniRepo("untagged"));
       expect(result.report).toContain(`(spec/baseline/openapi.json: no release tag ${tagPatterns} in this clone)`);
       expect(result.ok).toBe(true);
-    }, 60_000);
+    });
 
     it("with release tags that HEAD does not descend from, the report says none is reachable", async () => {
       const dir = miniRepo("unreachable");
@@ -624,13 +624,13 @@ describe("the gate on a checkout: last release, pending changesets", () => {
       expect((await loadBaseline(dir)).source).toBe(
         `spec/baseline/openapi.json: none of the 1 release tag(s) ${tagPatterns} is reachable from HEAD`,
       );
-    }, 60_000);
+    });
 
     it("not a git repository: the gate fails with git's message instead of using the baseline", async () => {
       const error = await gitError(miniRepo("not-a-clone", { clone: false }));
       expect(error.message).toMatch(/^`git [^`]+` failed: fatal: not a git repository/);
       expect(error.fix).toContain("run the gate in a working git clone");
-    }, 60_000);
+    });
 
     it("a release tag whose object is missing fails the gate (git describe alone would skip it)", async () => {
       const dir = miniRepo("broken-tag");
@@ -640,7 +640,7 @@ describe("the gate on a checkout: last release, pending changesets", () => {
       const error = await gitError(dir);
       expect(error.message).toContain(`fatal: missing object ${blob} for refs/tags/v9.0.0`);
       expect(error.command).toMatch(/^git for-each-ref /);
-    }, 60_000);
+    });
 
     it("a broken HEAD fails the gate, naming the git command and its message", async () => {
       const dir = miniRepo("broken-head");
@@ -648,7 +648,7 @@ describe("the gate on a checkout: last release, pending changesets", () => {
       const error = await gitError(dir);
       expect(error.command).toMatch(/^git describe /);
       expect(error.message).toMatch(/failed: fatal: .*HEAD.*\(exit 128\)$/s);
-    }, 60_000);
+    });
 
     it("git missing: the CLI exits 2 saying so, with the fix, and prints no report", async () => {
       // PATH holds only what the gate needs besides git: node and redocly.
@@ -668,6 +668,6 @@ describe("the gate on a checkout: last release, pending changesets", () => {
       expect(run.stderr).toMatch(/^check:breaking: `git [^`]+` failed: git was not found on PATH$/m);
       expect(run.stderr).toMatch(/^fix: install git/m);
       expect(run.stdout).not.toContain("against the last release");
-    }, 60_000);
+    });
   });
 });

@@ -70,7 +70,7 @@ describe("pnpm check", () => {
     // Each gate once, in one place.
     const all = [...source, ...built].filter((t) => !/#(build|generate)$/.test(t));
     expect(new Set(all).size).toBe(all.length);
-  }, 60_000);
+  });
 
   it("type-checks every package and tools/, and packs-lints every published one", () => {
     const built = tasksOf(phases[1] as readonly string[]);
@@ -92,7 +92,7 @@ describe("pnpm check", () => {
       expect(built, dir).toContain(`${pkg.name}#${pkg.scripts.typecheck ? "typecheck" : "build"}`);
       if (pkg.private !== true) expect(built, dir).toContain(`${pkg.name}#lint:package`);
     }
-  }, 60_000);
+  });
 
   it("fails when a phase fails, and still runs the other phase (every failure is shown at once)", () => {
     let ran: string[] = [];
@@ -144,11 +144,11 @@ describe("each gate names what is wrong and the fix", () => {
     expect(result.out).toMatch(
       /src\/index\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'/,
     );
-  }, 60_000);
+  });
 
   it("breaking: the gate's CLI on the repository prints its report and passes", () => {
     const result = sh("tsx src/breaking-cli.ts", join(repoRoot, "tools"));
     expect(result.out).toMatch(/^spec\/ against the last release \d+\.\d+\.\d+ \(/);
     expect(result.code).toBe(0);
-  }, 60_000);
+  });
 });

@@ -125,7 +125,7 @@ export async function use(): Promise<number> {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  });
 
   it("the reference shows it, with its rule", () => {
     const html = readFileSync(join(copy, "packages/docs/dist/index.html"), "utf8");

@@ -131,7 +131,7 @@ describe("from a path with spaces, reached through a symlink", () => {
     const exited = new Promise((done) => server.once("exit", done));
     server.kill("SIGTERM");
     expect(await exited).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("no script decides whether it is the entry point", () => {

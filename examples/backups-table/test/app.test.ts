@@ -58,7 +58,7 @@ describe.each(["msw", "mock"] as const)("VITE_CSBS_TARGET=%s", (target) => {
     server = await preview({ root, logLevel: "warn", build: { outDir }, preview: { host: "127.0.0.1", port: 0 } });
     url = server.resolvedUrls?.local[0] ?? "";
     context = await browser.newContext();
-  }, 60_000);
+  });
   afterAll(async () => {
     await context?.close();
     await server?.close();
@@ -100,7 +100,7 @@ describe.each(["msw", "mock"] as const)("VITE_CSBS_TARGET=%s", (target) => {
     await status.getByText(/^\d+ backups$/).waitFor(WAIT);
     expect(await rowIds(page)).toEqual(await expectedIds({ ...query, name: "web" }, 60));
     await page.close();
-  }, 60_000);
+  });
 
   it.each([
     ["code=401", "AuthenticationError", "Your session has expired: sign in again.", 1],

@@ -209,7 +209,7 @@ describe("a spec that grows by two operations", () => {
     );
     // tsc prints its diagnostics on stdout; anything else that failed shows its message.
     expect(result instanceof StepError ? result.stdout || result.message : result.stdout).toBe("");
-  }, 60_000);
+  });
 
   it("calls them against a loopback server", async () => {
     const { stdout } = await step(bin("tsx"), ["run.ts"], {
@@ -227,5 +227,5 @@ describe("a spec that grows by two operations", () => {
       "/v1/p1/checkpoint_items/b-1",
       "/v1/p1/checkpoint_items/count?name=bad",
     ]);
-  }, 60_000);
+  });
 });

@@ -67,7 +67,7 @@ require("node:fs").writeFileSync("child.pid", String(c.pid)); setTimeout(() => {
       await rm(tmp, { recursive: true, force: true });
     }
     expect(existsSync(tmp)).toBe(false);
-  }, 60_000);
+  });
 });
 
 describe("a consumer project outside the workspace", () => {

@@ -213,7 +213,7 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
     everyId = ((await res.json())[pagination.items] as Record<string, string>[]).map(
       (item) => item[pagination.id] as string,
     );
-  }, 60_000);
+  });
   afterAll(async () => {
     await mock?.stop();
   });
@@ -231,7 +231,7 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
   it("curl, first page: the answer is one page of the operation", async () => {
     const body = JSON.parse(await bash(shown(op, { id: "first", ext: "sh" })));
     expect(Array.isArray(body[pagination.items])).toBe(true);
-  }, 60_000);
+  });
 
   it("curl, every page: the marker loop prints every item exactly once", async () => {
     const source = shown(op, { id: "pages", ext: "sh" }).replace(
@@ -243,12 +243,12 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
       .split("\n")
       .map((line) => JSON.parse(line)[pagination.id]);
     expect(ids).toEqual(everyId);
-  }, 60_000);
+  });
 
   it("curl, AK/SK: the node one-liner signs with @csbs/client and prints the page", async () => {
     const body = JSON.parse(await bash(shown(op, { id: "aksk", ext: "sh" })));
     expect(Array.isArray(body[pagination.items])).toBe(true);
-  }, 60_000);
+  });
 
   it("TypeScript, every page: iterate<Items> walks the same items as the curl loop", async () => {
     const source = shown(op, { id: "pages", ext: "ts" }).replace(
@@ -258,7 +258,7 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
     const lines = (await tsx("pages", source)).trim().split("\n");
     expect(lines.slice(0, everyId.length)).toEqual(everyId);
     expect(lines.at(-1)).toMatch(/\(last page\)$/);
-  }, 60_000);
+  });
 
   it("TypeScript, first page and AK/SK: each prints the page", async () => {
     for (const id of ["first", "aksk"] as const) {
@@ -307,5 +307,5 @@ describe("the samples, run against the mock (bash, curl, jq; tsx)", () => {
     } finally {
       await new Promise((done) => iam.close(done));
     }
-  }, 60_000);
+  });
 });

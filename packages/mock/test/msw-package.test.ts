@@ -145,7 +145,7 @@ describe("@csbs/mock/msw from the packed tarball, outside the workspace", () => 
         `csbs-mock: the mock process needs Node.js >= ${prismFloor} (Prism's), this is ${process.version}; on older Node use @csbs/mock/msw\n`,
       );
     }
-  }, 60_000);
+  });
 
   it("Node: setupServer + @csbs/client, no process, no port", async () => {
     const { stdout } = await run(process.execPath, ["node.mjs"], { cwd: dir });
@@ -156,7 +156,7 @@ describe("@csbs/mock/msw from the packed tarball, outside the workspace", () => 
     expect(out.requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(out.badRequest).toBe(true);
     expect(out.message).toContain("limit");
-  }, 60_000);
+  });
 
   it("headless Chromium: setupWorker in a page that fetches the API and shows the rows", async () => {
     const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript" };
@@ -206,5 +206,5 @@ describe("@csbs/mock/msw from the packed tarball, outside the workspace", () => 
       await new Promise((r) => site.close(r));
       rmSync(profile, { recursive: true, force: true });
     }
-  }, 90_000);
+  });
 });
