@@ -5,6 +5,10 @@
 import type { UserConfig } from "tsdown";
 
 export const library: UserConfig = {
+  // Written beside dist/, which tools/scripts/replace-dist.ts then replaces whole (the build script's last step): a
+  // reader of dist/ (the docs build, a running mock, `pnpm dev`) never finds it emptied or half-written, even when a
+  // build is stopped half-way (dev stops its background build at each save). `clean` empties this folder, not dist/.
+  outDir: "dist.next",
   // Declarations by Oxc from tsconfig.build.json (isolatedDeclarations): TypeScript 7 has no declaration API.
   tsconfig: "tsconfig.build.json",
   dts: true,
@@ -20,5 +24,4 @@ export const universal: UserConfig = {
   format: ["esm", "cjs"],
   platform: "neutral",
   target: "es2022",
-  clean: true,
 };

@@ -11,7 +11,4 @@ export default defineConfig({
   // openapi-msw (a few hundred bytes, and its types) is bundled into dist/msw.js: its peer range (msw ^2) would make
   // npm refuse an install beside msw 3.
   deps: { alwaysBundle: ["openapi-msw"] },
-  // Not the whole of dist/: dist/openapi.json (scripts/copy-spec.mjs) stays in place while the code is rebuilt, so a
-  // mock running from this checkout never finds it missing.
-  clean: ["dist/*.js", "dist/*.d.ts", "dist/*.map"],
 });
