@@ -60,13 +60,20 @@ describe("pnpm dev, started on an unbuilt tree", () => {
         headers: { "X-Auth-Token": "t", Prefer: `example=${scenario}` },
       })
     ).text();
+  /** Waits for docs and mock to pass `check`; if they do not in time, the error says what each showed and what dev said. */
+  const served = async (what: string, check: (page: string, answer: string) => boolean, scenario = "available") => {
+    const from = dev.output().length;
+    const both = async () => [await docsPage(), await mockAnswer(scenario)] as const;
+    await until(what, async () => check(...(await both())), SHOW).catch(async (error: Error) => {
+      const [page, answer] = await both().catch((e: Error) => [e.message, e.message]);
+      const names = (text: string) => [...new Set(text.match(/backup_\w+/g))].join(", ");
+      error.message += `\ndocs show: ${names(page)}\nmock shows: ${names(answer)}\ndev said since:\n${dev.output().slice(from).trim()}`;
+      throw error;
+    });
+  };
   /** Both the served docs page and the mock show `text`. */
   const shows = (text: string, scenario = "available") =>
-    until(
-      `docs and mock to show ${text}`,
-      async () => (await docsPage()).includes(text) && (await mockAnswer(scenario)).includes(text),
-      SHOW,
-    );
+    served(`docs and mock to show ${text}`, (page, answer) => page.includes(text) && answer.includes(text), scenario);
 
   beforeAll(async () => {
     [mockPort, docsPort] = await twoPorts();
@@ -127,13 +134,10 @@ describe("pnpm dev, started on an unbuilt tree", () => {
 
   it("git checkout -- file", async () => {
     execFileSync("git", ["checkout", "--", "spec/components/examples/available.yaml"], { cwd: scratch.dir });
-    await until(
+    await served(
       "the committed example back in docs and mock",
-      async () => {
-        const [page, answer] = [await docsPage(), await mockAnswer()];
-        return !page.includes("backup_sed4") && !answer.includes("backup_sed4") && answer.includes("backup_d32c");
-      },
-      SHOW,
+      (page, answer) =>
+        !page.includes("backup_sed4") && !answer.includes("backup_sed4") && answer.includes("backup_d32c"),
     );
   });
 

@@ -5,10 +5,15 @@
  * one more round): a spec save is linted and bundled; if the bundle changed, the docs page is rebuilt and reloaded
  * and the mock restarted on it, then types, client and mock rebuild in the background; a docs file rebuilds the page;
  * another package's file rebuilds in the background, and the mock restarts if its build changed.
+ *
+ * Rounds never overlap: a save's round first stops the background build and waits for it to be gone, and what a
+ * background build that ended on its own brought (the mock's new build) is taken in a round of its own. A background
+ * build stopped by a save is still owed: that save's round starts one again, whatever the save touched.
  */
 import { stripVTControlCharacters } from "node:util";
 import type { MockCopy } from "./mock-copy.ts";
 import type { Builds } from "./rebuild.ts";
+import type { Failure } from "./report.ts";
 import { bold, complain, dim, green, red, say, seconds } from "./say.ts";
 import type { Server, StartFailure } from "./server.ts";
 import { type Kind, kindOf } from "./watch.ts";
@@ -37,6 +42,10 @@ export class DevLoop {
   #served = false;
   #running: Promise<void> | undefined;
   #stopping = false;
+  /** A background build is due: one started and has not ended on its own (a save stopped it, or it runs). */
+  #owed = false;
+  /** A background build that ended on its own, not yet taken (its round follows the one that runs). */
+  #finished: { began: number; failure?: Failure } | undefined;
   /** What failed in the first build, for the docs page while there is none. */
   #failure: string | undefined;
 
@@ -59,15 +68,20 @@ export class DevLoop {
 
   /** Starts a round unless one runs (then it follows that one). */
   kick(): void {
-    if (this.#running || this.#stopping || (this.#built && this.#kinds.size === 0)) return;
-    const round = this.#built ? this.#update(new Set(this.#kinds), [...this.#files]) : this.#start();
+    if (this.#running || this.#stopping) return;
+    let round: Promise<void>;
+    if (!this.#built) round = this.#start();
+    else if (this.#kinds.size > 0) round = this.#update(new Set(this.#kinds), [...this.#files]);
+    else if (this.#finished) round = this.#afterBackground(this.#finished);
+    else return;
     this.#kinds.clear();
     this.#files.clear();
     this.#running = round
       .catch((error) => complain(red(`✗ ${(error as Error).message}`)))
       .finally(() => {
         this.#running = undefined;
-        if (this.#kinds.size > 0) this.kick(); // saved during the round: one more round
+        // Saved during the round, or a background build ended meanwhile: one more round.
+        if (this.#kinds.size > 0 || this.#finished) this.kick();
       });
   }
 
@@ -146,8 +160,9 @@ export class DevLoop {
   /** A save after the first build: only what it touches. */
   async #update(kinds: Set<Kind>, files: string[]): Promise<void> {
     const { builds, docsOnly, mock } = this.#o;
-    builds.stopBackground();
     const began = Date.now();
+    await builds.stopBackground(); // nothing of it may write over what this round writes
+    if (this.#stopping) return;
     say(`${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""} changed`);
     for (const server of this.#servers) server.arm();
     const specSaved = kinds.has("spec") || kinds.has("config");
@@ -162,7 +177,8 @@ export class DevLoop {
       changed = result.changed;
     }
     const page = changed || kinds.has("docs") || kinds.has("config");
-    const background = !docsOnly && (changed || kinds.has("package"));
+    const background = !docsOnly && (changed || kinds.has("package") || this.#owed);
+    if (background) this.#finished = undefined; // the build this round starts supersedes it
     if (!page && !background) {
       say(specSaved ? "the bundled spec did not change: nothing to rebuild" : "nothing to rebuild");
       return this.#serve();
@@ -197,8 +213,17 @@ export class DevLoop {
 
   async #background(): Promise<void> {
     const began = Date.now();
+    this.#owed = true;
     const { failure, stopped } = await this.#o.builds.background();
     if (stopped || this.#stopping) return;
+    this.#owed = false;
+    this.#finished = { began, failure };
+    this.kick();
+  }
+
+  /** What a background build that ended on its own brought, in a round of its own. */
+  async #afterBackground({ began, failure }: { began: number; failure?: Failure }): Promise<void> {
+    this.#finished = undefined;
     if (failure) complain(failure.text);
     else {
       // The mock's own build may serve more than the bundle alone (its code): restart it if that changed.

@@ -5,7 +5,8 @@
  *   - the fast path of a spec save: `redocly lint` and the spec's own `build` (the bundle) in parallel; then the
  *     model (`@csbs/types`' `generate:model`, what the mock's engine and the docs read); then the docs page (and the
  *     loop gives the bundle, Prism's input, to the mock);
- *   - the background build: types, client and mock at low priority, stopped by the next save.
+ *   - the background build: types, client and mock at low priority, stopped by the next save; the save's own steps
+ *     wait until it is gone (turbo stops its tasks before it exits), so nothing of it writes over what they write.
  * Every failure comes back as a `Failure` (report.ts): which task, the command that reproduces it, what it said.
  */
 import type { ChildProcess } from "node:child_process";
@@ -21,7 +22,7 @@ export class Builds {
   readonly bundle: string;
   /** The bundle that the docs and the mock show (its hash); undefined: rebuild them whatever the next bundle is. */
   #served: string | undefined;
-  #background: ChildProcess | undefined;
+  #background: { child: ChildProcess; ended: Promise<unknown> } | undefined;
 
   constructor(processes: Processes, root: string) {
     this.#processes = processes;
@@ -87,19 +88,23 @@ export class Builds {
 
   /** Types, client and mock (turbo, low priority). Resolves with the failure, or undefined; `stopped` by a save. */
   async background(): Promise<{ failure?: Failure; stopped?: boolean }> {
-    this.stopBackground();
+    await this.stopBackground();
     const args = ["--output-logs=errors-only", "--continue=dependencies-successful", "--filter=!@csbs/docs"];
     let child: ChildProcess | undefined;
-    const result = await this.#processes.script(this.#root, "build", args, { niced: true }, (started) => {
-      child = started;
-      this.#background = started;
-    });
-    if (this.#background === child) this.#background = undefined;
+    const ended = this.#processes.script(this.#root, "build", args, { niced: true }, (started) => (child = started));
+    const background = child && { child, ended };
+    this.#background = background;
+    const result = await ended;
+    if (this.#background === background) this.#background = undefined;
     if (result.stopped) return { stopped: true };
     return result.ok ? {} : { failure: buildFailure("the background build (types, client, mock)", result.output) };
   }
 
-  stopBackground(): void {
-    this.#processes.stop(this.#background);
+  /** Stops the background build, if one runs; resolves once it has ended. */
+  async stopBackground(): Promise<void> {
+    const background = this.#background;
+    if (!background) return;
+    this.#processes.stop(background.child);
+    await background.ended;
   }
 }
