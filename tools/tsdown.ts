@@ -5,9 +5,9 @@
 import type { UserConfig } from "tsdown";
 
 export const library: UserConfig = {
-  // Written beside dist/, which tools/scripts/replace-dist.ts then replaces whole (the build script's last step): a
-  // reader of dist/ (the docs build, a running mock, `pnpm dev`) never finds it emptied or half-written, even when a
-  // build is stopped half-way (dev stops its background build at each save). `clean` empties this folder, not dist/.
+  // `pnpm build` (tools/scripts/build-library.ts) gives tsdown a folder of the build's own (--out-dir), whose files
+  // then replace dist/'s one by one: a reader of dist/ never finds it emptied or half-written. `clean` empties that
+  // folder, never dist/. A bare `tsdown` writes here, and leaves dist/ alone.
   outDir: "dist.next",
   // Declarations by Oxc from tsconfig.build.json (isolatedDeclarations): TypeScript 7 has no declaration API.
   tsconfig: "tsconfig.build.json",

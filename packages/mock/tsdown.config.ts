@@ -1,5 +1,8 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "tsdown";
 import { library } from "../../tools/tsdown.ts";
+
+const require = createRequire(import.meta.url);
 
 export default defineConfig({
   ...library,
@@ -11,4 +14,6 @@ export default defineConfig({
   // openapi-msw (a few hundred bytes, and its types) is bundled into dist/msw.js: its peer range (msw ^2) would make
   // npm refuse an install beside msw 3.
   deps: { alwaysBundle: ["openapi-msw"] },
+  // The bundled spec ships as dist/openapi.json: the document the mock serves and Prism validates against.
+  copy: [{ from: require.resolve("@csbs/spec/openapi.json") }],
 });

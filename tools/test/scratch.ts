@@ -13,7 +13,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repo = fileURLToPath(new URL("../../", import.meta.url));
-const SKIP = /(^|\/)(\.git|\.turbo|\.toolchain|dist|dist\.next|dist\.old|test-output|coverage)$|^node_modules\/\.pnpm$/;
+const SKIP = /(^|\/)(\.git|\.turbo|\.toolchain|dist(\.next[-\w]*)?|test-output|coverage)$|^node_modules\/\.pnpm$/;
 
 export function scratchCopy(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), "csbs-dev-"));

@@ -22,7 +22,7 @@ export function kindOf(file: string): Kind {
 }
 
 const IGNORED =
-  /(^|\/)(dist(\.next)?|node_modules|\.turbo|baseline|source|test|bench|test-output|coverage)(\/|$)|\.gen\./;
+  /(^|\/)(dist(\.next[-\w]*)?|node_modules|\.turbo|baseline|source|test|bench|test-output|coverage)(\/|$)|\.gen\./;
 // Editors' swap and backup files and sed's temporary files have other names: they are no save.
 const SOURCE = /\.(ya?ml|json|[cm]?[jt]s|sh|hbs)$/;
 

@@ -1,15 +1,18 @@
-// A library's build (tsdown into dist.next/, then tools/scripts/replace-dist.ts) never leaves dist/ emptied or
-// half-written: the docs build bundles @csbs/mock/engine from it while `pnpm dev` rebuilds and stops builds at each
-// save. A reader in another process polls the mock's entry points, and the chunks each one imports, the whole time
-// builds run to their end or are killed half-way (SIGKILL to the build's process group, as hard as a stop gets).
+// A library's build (tools/scripts/build-library.ts: tsdown into a folder of its own, whose files then replace dist/'s)
+// never leaves dist/ emptied or half-written: the docs build bundles @csbs/mock/engine from it while `pnpm dev`
+// rebuilds and stops builds at each save. A reader in another process polls the mock's entry points, and the chunks
+// each one imports, the whole time builds run to their end, are killed half-way (SIGKILL to the build's process
+// group, as hard as a stop gets), or run two at once.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scratchCopy, sleep, until } from "./scratch.js";
+import { scratchCopy, sleep } from "./scratch.js";
 
 let scratch: { dir: string; remove(): void };
 const mock = () => join(scratch.dir, "packages/mock");
+/** The builds' own folders beside dist/. */
+const staging = () => readdirSync(mock()).filter((name) => name.startsWith("dist.next"));
 
 beforeAll(() => {
   scratch = scratchCopy();
@@ -44,7 +47,7 @@ while (!existsSync(stop)) {
 console.log(JSON.stringify({ polls, missing: missing.slice(0, 20), count: missing.length }));
 `;
 
-describe("a library build replaces dist/ one whole file at a time", () => {
+describe("a library build replaces dist/ one whole file at a time, from a folder of its own", () => {
   it("a reader never finds an entry point, or a chunk it imports, missing: builds that end, and one killed half-way", async () => {
     expect(await build().ended, "the first build").toBe(0);
     const entries = readdirSync(join(mock(), "dist")).filter((file) => /^(index|cli|msw|engine)\.js$/.test(file));
@@ -58,20 +61,33 @@ describe("a library build replaces dist/ one whole file at a time", () => {
     const read = new Promise((resolve) => reader.once("exit", resolve));
 
     expect(await build().ended, "a build run to its end").toBe(0);
-    // A build killed once tsdown has begun writing (dist.next/ exists), before it could replace dist/.
-    const killed = build();
-    await until("tsdown to begin writing dist.next/", () => existsSync(join(mock(), "dist.next")), 60_000);
-    process.kill(-killed.pid, "SIGKILL");
-    await killed.ended;
+    // A build killed once tsdown has begun writing its folder, before it could replace dist/.
+    // (Polled every few milliseconds: the folder lives a fraction of a second; a build that ended first is tried again.)
+    let caught = false;
+    for (let attempt = 0; attempt < 10 && !caught; attempt++) {
+      const killed = build();
+      let ended = false;
+      void killed.ended.then(() => (ended = true));
+      while (!ended && staging().length === 0) await sleep(2);
+      if (!ended) {
+        process.kill(-killed.pid, "SIGKILL");
+        caught = true;
+      }
+      await killed.ended;
+    }
+    expect(caught, "a build killed while it wrote its folder").toBe(true);
     await sleep(200);
+    expect(staging(), "the killed build's folder").toHaveLength(1);
     expect(await build().ended, "a build after the killed one").toBe(0);
+    // Two at once: each writes its own folder.
+    expect(await Promise.all([build().ended, build().ended]), "two builds at once").toEqual([0, 0]);
 
     writeFileSync(stop, "");
     await read;
     const { polls, missing, count } = JSON.parse(said);
     expect(polls, "the reader polled while the builds ran").toBeGreaterThan(100);
     expect({ count, missing }).toEqual({ count: 0, missing: [] });
-    expect(existsSync(join(mock(), "dist.next")), "nothing left beside dist/").toBe(false);
+    expect(staging(), "nothing left beside dist/ (the killed build's folder removed by the next)").toEqual([]);
   });
 
   it("the old build's files that the new one has not are removed", async () => {
