@@ -1,8 +1,10 @@
 /**
  * The child processes of `pnpm dev`: each in a process group of its own, so that stopping one stops everything it
- * started (turbo and its tasks), and every one of them stops with dev.
+ * started, and every one of them stops with dev. turbo starts each task in a group of its own and stops them when it
+ * is told to stop; if it has not ended after a grace period, it and every process below it are killed, so that no task
+ * is left running (and writing into the tree) after dev stopped it.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { setPriority } from "node:os";
 
 export interface Ran {
@@ -23,6 +25,34 @@ export interface SpawnOptions {
 }
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Every live process below `pid`, whatever its process group (`ps`: Linux and macOS); none if ps fails. */
+function descendants(pid: number): number[] {
+  let table: string;
+  try {
+    table = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const line of table.split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (child && parent) children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const next = children.get(queue.shift() as number) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
+
+const kill = (pid: number, signal: NodeJS.Signals) => {
+  try {
+    process.kill(pid, signal);
+  } catch {}
+};
 
 export class Processes {
   readonly #children = new Set<ChildProcess>();
@@ -85,20 +115,26 @@ export class Processes {
     return this.#stopped.has(child);
   }
 
-  /** Stops every child; what has not exited within `ms` is killed. */
-  async stopAll(ms: number): Promise<void> {
-    const children = [...this.#children];
-    for (const child of children) this.stop(child);
+  /**
+   * Stops children (SIGTERM to their groups) and resolves once they have ended; what is still there after `ms`, the
+   * children and every process that was below them when they were told to stop, is killed (SIGKILL).
+   */
+  async end(children: ChildProcess[], ms: number): Promise<void> {
+    const running = children.filter((child) => child.pid && !exited(child));
+    const below = running.flatMap((child) => descendants(child.pid as number));
+    for (const child of running) this.stop(child);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all(children.map((c) => (exited(c) ? undefined : new Promise((r) => c.once("exit", r))))),
-      new Promise((r) => (timer = setTimeout(r, ms))),
-    ]);
+    const ended = Promise.all(running.map((c) => (exited(c) ? undefined : new Promise((r) => c.once("exit", r)))));
+    await Promise.race([ended, new Promise((r) => (timer = setTimeout(r, ms)))]);
     clearTimeout(timer);
-    for (const child of children) {
-      try {
-        if (child.pid && !exited(child)) process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    }
+    for (const child of running) if (!exited(child)) kill(-(child.pid as number), "SIGKILL");
+    // A task turbo left behind (its own group, its parent gone) is killed, whether turbo ended in time or not.
+    for (const pid of below) kill(pid, "SIGKILL");
+    await ended;
+  }
+
+  /** Stops every child: see `end`. */
+  stopAll(ms: number): Promise<void> {
+    return this.end([...this.#children], ms);
   }
 }

@@ -100,11 +100,11 @@ export class Builds {
     return result.ok ? {} : { failure: buildFailure("the background build (types, client, mock)", result.output) };
   }
 
-  /** Stops the background build, if one runs; resolves once it has ended. */
+  /** Stops the background build, if one runs; resolves once it and its tasks have ended (killed after 5 s). */
   async stopBackground(): Promise<void> {
     const background = this.#background;
     if (!background) return;
-    this.#processes.stop(background.child);
+    await this.#processes.end([background.child], 5_000);
     await background.ended;
   }
 }
