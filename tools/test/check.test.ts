@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { repoRoot } from "@csbs/spec/validator";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHECK_PHASES, runPhases } from "../src/check.js";
@@ -137,12 +138,14 @@ describe("each gate names what is wrong and the fix", () => {
       join(dir, "pkg/tsconfig.json"),
       JSON.stringify({ extends: "../tsconfig.base.json", include: ["src"] }),
     );
+    writeFileSync(join(dir, "pkg/package.json"), JSON.stringify({ type: "module" }));
     writeFileSync(join(dir, "pkg/src/index.ts"), "export const n: number = 'not a number';\n");
     const command = JSON.parse(readFileSync(join(repoRoot, "packages/mock/package.json"), "utf8")).scripts.typecheck;
     const result = sh(`${join(repoRoot, "node_modules/.bin/")}${command}`, join(dir, "pkg"));
     expect(result.code).not.toBe(0);
-    expect(result.out).toMatch(
-      /src\/index\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'/,
+    // tsc's plain form, `file(line,col): error`, or its pretty one, `file:line:col - error` (a terminal, FORCE_COLOR).
+    expect(stripVTControlCharacters(result.out)).toMatch(
+      /src\/index\.ts(\(1,14\):|:1:14 -) error TS2322: Type 'string' is not assignable to type 'number'/,
     );
   });
 
