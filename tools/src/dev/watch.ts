@@ -7,7 +7,7 @@
  * own files (src/, scripts/, samples/, its configs), so that a save of any file a failed task reads builds again.
  * Build outputs (dist/, the generated `*.gen.*` files of @csbs/types), tests and benches are not watched.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { type FSWatcher, watch } from "chokidar";
 
@@ -41,6 +41,8 @@ export class SaveWatcher {
   readonly #onSave: (files: string[]) => void;
   readonly #hashes = new Map<string, string>();
   readonly #pending = new Set<string>();
+  /** How many times each emptied file was looked at again (see #beingWritten). */
+  readonly #waits = new Map<string, number>();
   readonly #watcher: FSWatcher;
   readonly #digest: (path: string) => string | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -89,9 +91,28 @@ export class SaveWatcher {
   }
 
   #settle(): void {
-    const changed = [...this.#pending].filter((file) => this.#record(file));
-    this.#pending.clear();
+    const changed: string[] = [];
+    for (const file of [...this.#pending]) {
+      if (this.#beingWritten(file)) continue; // still pending
+      this.#pending.delete(file);
+      this.#waits.delete(file);
+      if (this.#record(file)) changed.push(file);
+    }
+    if (this.#pending.size > 0) this.#timer = setTimeout(() => this.#settle(), 250);
     if (changed.length > 0) this.#onSave(changed);
+  }
+
+  /**
+   * A file that is empty now but held something is most likely being written: truncated by a writer that has not
+   * written yet (an in-place save is a truncate, then a write; on a loaded machine the writer can wait longer than
+   * the 50 ms settle). It is looked at again every 250 ms, up to 2 s; a file really saved empty counts after that.
+   */
+  #beingWritten(file: string): boolean {
+    const waits = this.#waits.get(file) ?? 0;
+    if (waits >= 8 || !this.#hashes.has(file)) return false;
+    if (statSync(resolve(this.#root, file), { throwIfNoEntry: false })?.size !== 0) return false;
+    this.#waits.set(file, waits + 1);
+    return true;
   }
 
   /** Records a file's contents; true when they differ from what was recorded. */
