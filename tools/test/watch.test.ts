@@ -33,7 +33,10 @@ beforeEach(async () => {
   let n = 0;
   await until(
     "the watcher to report saves",
-    () => (writeFileSync(example(), `value: ${n++}\n`), saves.length > 0),
+    () => {
+      writeFileSync(example(), `value: ${n++}\n`);
+      return saves.length > 0;
+    },
     20_000,
   );
   writeFileSync(example(), TEXT);
