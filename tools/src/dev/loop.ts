@@ -185,7 +185,9 @@ export class DevLoop {
     }
     const done: string[] = specSaved ? [`lint + bundle ${seconds(began)}`] : [];
     await Promise.all([page && this.#page(began, done), changed && mock && this.#mock(mock, began, done)]);
-    if (done.length) say(green(`✓ ${done.join(" · ")}`));
+    // On the same line (one write): whoever reads it knows whether a background build follows, and waits for it.
+    const next = background ? dim(" (types, client and mock next, in the background)") : "";
+    if (done.length) say(`${green(`✓ ${done.join(" · ")}`)}${next}`);
     await this.#serve();
     if (background && !this.#stopping) void this.#background();
     else this.#o.mock?.prepareSpare();
